@@ -261,7 +261,7 @@ final class FunctionEmitter {
                 mv.visitLabel(skip);
             }
             case Insn.Fence unused -> { }   // one CPU: program order is memory order
-            case Insn.Call(Reg d, Callee c, List<Operand> args, var loc) -> call(d, c, args, ctx.loc(loc));
+            case Insn.Call(List<Reg> rs, Callee c, List<Operand> args, var loc) -> call(rs, c, args, ctx.loc(loc));
             case Insn.IntrinsicCall(Reg d, var in, List<Operand> args, var loc) -> {
                 switch (in) {
                     case JVM_PUTC -> {
@@ -371,13 +371,13 @@ final class FunctionEmitter {
         };
     }
 
-    private void call(Reg d, Callee c, List<Operand> args, int loc) {
+    private void call(List<Reg> rs, Callee c, List<Operand> args, int loc) {
         boolean hasResult;
         switch (c) {
             case Callee.Direct(String name) -> {
                 IrFunction callee = ctx.program.function(name);
                 for (Operand a : args) load(a);
-                hasResult = callee.result() != null;
+                hasResult = !callee.results().isEmpty();
                 mv.visitMethodInsn(INVOKESTATIC, ctx.owner(name), ctx.method(name),
                         CodegenContext.descriptor(args.size(), hasResult), false);
             }
@@ -399,8 +399,14 @@ final class FunctionEmitter {
             }
         }
         if (hasResult) {
-            if (d != null) store(d);
+            if (!rs.isEmpty()) store(rs.get(0));
             else mv.visitInsn(POP2);
+        }
+        for (int i = 1; i < rs.size(); i++) {
+            machine();
+            pushInt(i);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CodegenContext.MACHINE, "result", "(I)J", false);
+            store(rs.get(i));
         }
     }
 
@@ -433,13 +439,19 @@ final class FunctionEmitter {
                     mv.visitJumpInsn(GOTO, label(otherwise));
                 }
             }
-            case Terminator.Return(Operand v) -> {
+            case Terminator.Return(List<Operand> vs) -> {
+                for (int i = 1; i < vs.size(); i++) {
+                    machine();
+                    pushInt(i);
+                    load(vs.get(i));
+                    mv.visitMethodInsn(INVOKEVIRTUAL, CodegenContext.MACHINE, "setResult", "(IJ)V", false);
+                }
                 machine();
                 push(frameSize);
                 mv.visitMethodInsn(INVOKEVIRTUAL, CodegenContext.MACHINE, "leave", "(J)V", false);
-                if (v == null) mv.visitInsn(RETURN);
+                if (vs.isEmpty()) mv.visitInsn(RETURN);
                 else {
-                    load(v);
+                    load(vs.get(0));
                     mv.visitInsn(LRETURN);
                 }
             }

@@ -147,6 +147,18 @@ public final class HostedMachine {
         return sp;
     }
 
+    // ---- results after the first (a slice's length): passed beside the JVM return value ----
+
+    private final long[] extraResults = new long[8];
+
+    public void setResult(int index, long value) {
+        extraResults[index] = value;
+    }
+
+    public long result(int index) {
+        return extraResults[index];
+    }
+
     // ---- devices ----
 
     public void putc(long b) {

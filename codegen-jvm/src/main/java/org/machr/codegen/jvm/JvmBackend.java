@@ -111,7 +111,7 @@ public final class JvmBackend {
         for (IrFunction f : program.functions())
             for (Block b : f.blocks())
                 for (Insn i : b.insns())
-                    if (i instanceof Insn.Call(var d, Callee.Indirect c, List<Operand> args, var loc)) arities.add(args.size());
+                    if (i instanceof Insn.Call(var rs, Callee.Indirect c, List<Operand> args, var loc)) arities.add(args.size());
         return arities;
     }
 }

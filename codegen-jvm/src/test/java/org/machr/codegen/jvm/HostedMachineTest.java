@@ -216,4 +216,23 @@ class HostedMachineTest {
             }
         }
     }
+
+    @Test
+    void twoResultsTravelTogetherThroughDirectAndIndirectCalls() {
+        IrProgram p = new IrProgram();
+        var pair = FunctionBuilder.beginWithResults(p, "pair", List.of(IrType.I64), List.of(IrType.I64, IrType.I64), at(70), false);
+        pair.ret(List.of(pair.add(pair.param(0), Imm.i64(1)), pair.mul(pair.param(0), Imm.i64(3))));
+        var f = FunctionBuilder.begin(p, "f", List.of(IrType.I64), IrType.I64, at(71), false);
+        List<Reg> direct = f.callResults(new org.machr.kd.ir.Callee.Direct("pair"), List.of(IrType.I64, IrType.I64),
+                List.of(f.param(0)), at(72));
+        List<Reg> viaPointer = f.callResults(new org.machr.kd.ir.Callee.Indirect(new SymbolAddr("pair"),
+                        new Signature(List.of(IrType.I64), List.of(IrType.I64, IrType.I64))), List.of(IrType.I64, IrType.I64),
+                List.of(Imm.i64(10)), at(73));
+        Reg a = f.add(f.mul(direct.get(0), Imm.i64(1000)), direct.get(1));
+        f.ret(f.add(f.mul(a, Imm.i64(1000000)), f.add(f.mul(viaPointer.get(0), Imm.i64(1000)), viaPointer.get(1))));
+        assertThat(org.machr.kd.ir.IrVerifier.verify(p)).isEmpty();
+        try (var s = JvmBackend.compile(p).session(System.out)) {
+            assertThat(s.call("f", 4)).isEqualTo(5012L * 1000000 + 11030);
+        }
+    }
 }

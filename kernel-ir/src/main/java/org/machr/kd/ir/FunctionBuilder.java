@@ -19,6 +19,14 @@ public final class FunctionBuilder {
         return new FunctionBuilder(f);
     }
 
+    /** Like {@link #begin} for a function with several results (a slice: pointer, length). */
+    public static FunctionBuilder beginWithResults(IrProgram program, String name, List<IrType> params,
+                                                   List<IrType> results, Loc loc, boolean exported) {
+        IrFunction f = new IrFunction(name, params, results, loc, exported);
+        program.add(f);
+        return new FunctionBuilder(f);
+    }
+
     public FunctionBuilder(IrFunction function) {
         this.function = function;
         this.current = function.blocks().isEmpty() ? function.newBlock("entry") : function.blocks().get(0);
@@ -184,14 +192,22 @@ public final class FunctionBuilder {
         return call(new Callee.Extern(symbol), result, args, loc);
     }
 
+    /** Calls through a function pointer; returns the first result register (or {@code null}). */
     public Reg callIndirect(Operand target, Signature signature, List<Operand> args, Loc loc) {
-        return call(new Callee.Indirect(target, signature), signature.result(), args, loc);
+        List<Reg> rs = callResults(new Callee.Indirect(target, signature), signature.results(), args, loc);
+        return rs.isEmpty() ? null : rs.get(0);
     }
 
     private Reg call(Callee callee, IrType result, List<Operand> args, Loc loc) {
-        Reg dst = result == null ? null : newReg(result);
-        emit(new Insn.Call(dst, callee, args, loc));
-        return dst;
+        List<Reg> rs = callResults(callee, result == null ? List.of() : List.of(result), args, loc);
+        return rs.isEmpty() ? null : rs.get(0);
+    }
+
+    /** A call of any kind with any number of results; returns one fresh register per result. */
+    public List<Reg> callResults(Callee callee, List<IrType> results, List<Operand> args, Loc loc) {
+        List<Reg> rs = results.stream().map(this::newReg).toList();
+        emit(new Insn.Call(rs, callee, args, loc));
+        return rs;
     }
 
     public Reg intrinsic(Intrinsic intrinsic, List<Operand> args, Loc loc) {
@@ -216,11 +232,16 @@ public final class FunctionBuilder {
     }
 
     public void ret(Operand value) {
-        terminate(new Terminator.Return(value));
+        terminate(new Terminator.Return(List.of(value)));
+    }
+
+    /** Returns several values (a slice: pointer, length). */
+    public void ret(List<Operand> values) {
+        terminate(new Terminator.Return(values));
     }
 
     public void ret() {
-        terminate(new Terminator.Return(null));
+        terminate(new Terminator.Return(List.of()));
     }
 
     public void unreachable() {

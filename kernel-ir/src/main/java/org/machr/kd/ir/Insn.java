@@ -10,8 +10,14 @@ import java.util.function.UnaryOperator;
  */
 public sealed interface Insn {
 
-    /** The register written, or {@code null}. */
+    /** The register written, or {@code null} (for calls with several results: the first). */
     Reg dst();
+
+    /** Every register written. */
+    default List<Reg> defs() {
+        Reg d = dst();
+        return d == null ? List.of() : List.of(d);
+    }
 
     /** The operands read, in order. */
     List<Operand> uses();
@@ -135,13 +141,17 @@ public sealed interface Insn {
     }
 
     /**
-     * A call; {@code dst} is {@code null} when the callee returns nothing (or the result is ignored).
-     * Arguments and results are scalars; aggregates are passed through memory by the lowering.
+     * A call; {@code results} receive the callee's results (empty when it has none or they are
+     * ignored; otherwise one register per result). Arguments and results are scalars; aggregates are
+     * passed through memory by the lowering.
      */
-    record Call(Reg dst, Callee callee, List<Operand> args, Loc loc) implements Insn {
+    record Call(List<Reg> results, Callee callee, List<Operand> args, Loc loc) implements Insn {
         public Call {
+            results = List.copyOf(results);
             args = List.copyOf(args);
         }
+        public Reg dst() { return results.isEmpty() ? null : results.get(0); }
+        public List<Reg> defs() { return results; }
         public List<Operand> uses() {
             List<Operand> all = new ArrayList<>();
             if (callee instanceof Callee.Indirect(Operand target, Signature unused)) all.add(target);
@@ -151,7 +161,7 @@ public sealed interface Insn {
         public Insn mapUses(UnaryOperator<Operand> f) {
             Callee c = callee instanceof Callee.Indirect(Operand target, Signature sig)
                     ? new Callee.Indirect(f.apply(target), sig) : callee;
-            return new Call(dst, c, args.stream().map(f).toList(), loc);
+            return new Call(results, c, args.stream().map(f).toList(), loc);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 public final class IrFunction {
     private final String name;
     private final List<Reg> params;
-    private final IrType result;
+    private final List<IrType> results;
     private final Loc loc;
     private final boolean exported;
     private final List<Block> blocks = new ArrayList<>();
@@ -21,8 +21,12 @@ public final class IrFunction {
     private int nextReg;
 
     public IrFunction(String name, List<IrType> paramTypes, IrType result, Loc loc, boolean exported) {
+        this(name, paramTypes, result == null ? List.of() : List.of(result), loc, exported);
+    }
+
+    public IrFunction(String name, List<IrType> paramTypes, List<IrType> results, Loc loc, boolean exported) {
         this.name = name;
-        this.result = result;
+        this.results = List.copyOf(results);
         this.loc = loc;
         this.exported = exported;
         List<Reg> ps = new ArrayList<>();
@@ -38,13 +42,18 @@ public final class IrFunction {
         return params;
     }
 
-    /** The result type, or {@code null} for none. */
+    /** The first (usually only) result type, or {@code null} for none. */
     public IrType result() {
-        return result;
+        return results.isEmpty() ? null : results.get(0);
+    }
+
+    /** All result types (two for a slice: pointer, length). */
+    public List<IrType> results() {
+        return results;
     }
 
     public Signature signature() {
-        return new Signature(params.stream().map(Reg::type).toList(), result);
+        return new Signature(params.stream().map(Reg::type).toList(), results);
     }
 
     /** Where the function is declared (stack overflows are reported here); may be {@code null}. */

@@ -42,7 +42,9 @@ public final class IrPrinter {
         out.append("fn @").append(f.name()).append('(')
                 .append(f.params().stream().map(p -> p + ": " + p.type().text()).collect(Collectors.joining(", ")))
                 .append(')');
-        if (f.result() != null) out.append(" -> ").append(f.result().text());
+        if (f.results().size() == 1) out.append(" -> ").append(f.result().text());
+        else if (f.results().size() > 1)
+            out.append(" -> (").append(f.results().stream().map(IrType::text).collect(Collectors.joining(", "))).append(')');
         if (f.exported()) out.append(" export");
         out.append(" {\n");
         for (StackSlot s : f.slots()) {
@@ -94,8 +96,10 @@ public final class IrPrinter {
             case Insn.AtomicCas(Reg d, Operand a, Operand e, Operand r, MemOrder o, Loc loc) ->
                     def(d) + "atomic.cas." + o.text() + " [" + a + "], " + e + ", " + r + at(loc);
             case Insn.Fence(MemOrder o) -> "fence." + o.text();
-            case Insn.Call(Reg d, Callee c, List<Operand> args, Loc loc) ->
-                    (d == null ? "" : def(d)) + callee(c) + "(" + ops(args) + ")" + at(loc);
+            case Insn.Call(List<Reg> rs, Callee c, List<Operand> args, Loc loc) ->
+                    (rs.isEmpty() ? "" : rs.size() == 1 ? def(rs.get(0))
+                            : rs.stream().map(r -> r + ": " + r.type().text()).collect(Collectors.joining(", ")) + " = ")
+                            + callee(c) + "(" + ops(args) + ")" + at(loc);
             case Insn.IntrinsicCall(Reg d, Intrinsic in, List<Operand> args, Loc loc) ->
                     (d == null ? "" : def(d)) + "intrinsic @" + in.text() + "(" + ops(args) + ")" + at(loc);
         };
@@ -116,7 +120,7 @@ public final class IrPrinter {
             case Terminator.Switch(Operand v, List<Terminator.Case> cases, int otherwise) ->
                     "switch " + v + " [" + cases.stream().map(c -> c.value() + ": b" + c.target())
                             .collect(Collectors.joining(", ")) + "] else b" + otherwise;
-            case Terminator.Return(Operand v) -> v == null ? "ret" : "ret " + v;
+            case Terminator.Return(List<Operand> vs) -> vs.isEmpty() ? "ret" : "ret " + ops(vs);
             case Terminator.Unreachable() -> "unreachable";
         };
     }

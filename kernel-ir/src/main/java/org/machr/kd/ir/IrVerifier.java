@@ -55,7 +55,7 @@ public final class IrVerifier {
             error("has no blocks");
             return;
         }
-        for (Block b : f.blocks()) for (Insn i : b.insns()) if (i.dst() != null) define(i.dst());
+        for (Block b : f.blocks()) for (Insn i : b.insns()) for (Reg d : i.defs()) define(d);
         for (Block b : f.blocks()) {
             if (f.block(b.id()) != b) {
                 where = b.label();
@@ -169,7 +169,7 @@ public final class IrVerifier {
                 same(e.type(), r.type(), "cas expected and replacement");
             }
             case Insn.Fence(MemOrder o) -> { }
-            case Insn.Call(Reg d, Callee c, List<Operand> args, Loc loc) -> {
+            case Insn.Call(List<Reg> rs, Callee c, List<Operand> args, Loc loc) -> {
                 loc(loc);
                 Signature sig = switch (c) {
                     case Callee.Direct(String name) -> {
@@ -187,35 +187,35 @@ public final class IrVerifier {
                         yield s;
                     }
                 };
-                if (sig != null) signature(sig, d, args);
+                if (sig != null) signature(sig, rs, args);
             }
             case Insn.IntrinsicCall(Reg d, Intrinsic in, List<Operand> args, Loc loc) -> {
                 loc(loc);
-                signature(new Signature(in.params(), in.result()), d, args);
+                signature(new Signature(in.params(), in.result()), d == null ? List.of() : List.of(d), args);
             }
         }
     }
 
-    private void signature(Signature sig, Reg d, List<Operand> args) {
+    private void signature(Signature sig, List<Reg> rs, List<Operand> args) {
         if (args.size() != sig.params().size()) {
             error(args.size() + " arguments for " + sig.params().size() + " parameters");
             return;
         }
         for (int i = 0; i < args.size(); i++) same(args.get(i).type(), sig.params().get(i), "argument " + (i + 1));
-        if (d != null) {
-            if (sig.result() == null) error("result taken from a call that returns nothing");
-            else same(d.type(), sig.result(), "call result");
+        if (!rs.isEmpty()) {
+            if (sig.results().isEmpty()) error("result taken from a call that returns nothing");
+            else if (rs.size() != sig.results().size()) error(rs.size() + " result registers for " + sig.results().size() + " results");
+            else for (int i = 0; i < rs.size(); i++) same(rs.get(i).type(), sig.results().get(i), "call result");
         }
     }
 
     private void terminator(Terminator t) {
         switch (t) {
-            case Terminator.Return(Operand v) -> {
-                if (function.result() == null && v != null) error("returns a value from a function without result");
-                if (function.result() != null) {
-                    if (v == null) error("returns nothing from a function with result " + function.result().text());
-                    else same(v.type(), function.result(), "returned value");
-                }
+            case Terminator.Return(List<Operand> vs) -> {
+                List<IrType> want = function.results();
+                if (want.isEmpty() && !vs.isEmpty()) error("returns a value from a function without result");
+                else if (vs.size() != want.size()) error("returns " + vs.size() + " values from a function with " + want.size() + " results");
+                else for (int i = 0; i < vs.size(); i++) same(vs.get(i).type(), want.get(i), "returned value");
             }
             case Terminator.Jump j -> { }
             case Terminator.Branch b -> { }

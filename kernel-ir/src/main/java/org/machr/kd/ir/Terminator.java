@@ -56,11 +56,14 @@ public sealed interface Terminator {
     /** One arm of a {@link Switch}; {@code value} is in the canonical form of the switched type. */
     record Case(long value, int target) {}
 
-    /** Returns {@code value} ({@code null} for a function without result). */
-    record Return(Operand value) implements Terminator {
+    /** Returns {@code values}: one per result of the function (none, one, or two for a slice). */
+    record Return(List<Operand> values) implements Terminator {
+        public Return {
+            values = List.copyOf(values);
+        }
         public List<Integer> successors() { return List.of(); }
-        public List<Operand> uses() { return value == null ? List.of() : List.of(value); }
-        public Terminator mapUses(UnaryOperator<Operand> f) { return value == null ? this : new Return(f.apply(value)); }
+        public List<Operand> uses() { return values; }
+        public Terminator mapUses(UnaryOperator<Operand> f) { return new Return(values.stream().map(f).toList()); }
         public Terminator mapTargets(IntUnaryOperator f) { return this; }
     }
 

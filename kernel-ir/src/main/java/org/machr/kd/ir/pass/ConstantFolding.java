@@ -46,8 +46,7 @@ public final class ConstantFolding implements Pass {
                     insns.set(i, after);
                     changed = true;
                 }
-                Reg d = after.dst();
-                if (d != null) {
+                for (Reg d : after.defs()) {
                     if (after instanceof Insn.Copy(Reg unused, Imm v)) known.put(d.id(), v);
                     else known.remove(d.id());
                 }

@@ -43,8 +43,7 @@ public final class CopyPropagation implements Pass {
                     insns.set(i, after);
                     changed = true;
                 }
-                Reg d = after.dst();
-                if (d != null) {
+                for (Reg d : after.defs()) {
                     local.remove(d.id());
                     local.values().removeIf(v -> v instanceof Reg r && r.id() == d.id());
                     if (after instanceof Insn.Copy(Reg unused, Operand src) && !(src instanceof Reg s && s.id() == d.id()))

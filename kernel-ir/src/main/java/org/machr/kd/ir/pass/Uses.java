@@ -22,8 +22,7 @@ final class Uses {
         for (Block b : f.blocks()) {
             for (Insn i : b.insns()) {
                 for (Operand o : i.uses()) if (o instanceof Reg r) uses[r.id()]++;
-                Reg d = i.dst();
-                if (d != null) {
+                for (Reg d : i.defs()) {
                     defs[d.id()]++;
                     singleDef[d.id()] = i;
                 }
