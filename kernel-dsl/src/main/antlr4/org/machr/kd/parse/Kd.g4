@@ -61,8 +61,11 @@ elseBranch  : block | ifThen | ifLet ;
 assignOp    : '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '&=' | '|=' | '^=' | '<<=' | '>>=' ;
 
 matchArm    : pattern ('|' pattern)* '=>' armBody ;
-armBody     : block ','?
-            | expr (assignOp expr)? (',' | ';')?
+armBody     : block ','?                                        # blockArm
+            | expr (assignOp expr)? (',' | ';')                 # simpleArm
+            | RETURN expr? (',' | ';')                          # returnArm
+            | BREAK (',' | ';')                                 # breakArm
+            | CONTINUE (',' | ';')                              # continueArm
             ;
 pattern     : '-'? INT                                          # intPattern
             | CHAR                                              # charPattern

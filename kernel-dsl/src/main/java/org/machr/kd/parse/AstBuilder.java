@@ -187,8 +187,14 @@ final class AstBuilder {
                 default -> throw new IllegalStateException("unknown pattern");
             }
         }
-        KdParser.ArmBodyContext body = ctx.armBody();
-        Stmt stmt = body.block() != null ? block(body.block()) : simple(body.expr(), body.assignOp(), span(body));
+        Stmt stmt = switch (ctx.armBody()) {
+            case KdParser.BlockArmContext b -> block(b.block());
+            case KdParser.SimpleArmContext s -> simple(s.expr(), s.assignOp(), span(s));
+            case KdParser.ReturnArmContext r -> new Stmt.Return(r.expr() == null ? null : expr(r.expr()), span(r));
+            case KdParser.BreakArmContext b -> new Stmt.Break(span(b.BREAK()));
+            case KdParser.ContinueArmContext k -> new Stmt.Continue(span(k.CONTINUE()));
+            default -> throw new IllegalStateException("unknown arm body");
+        };
         List<Stmt.Pattern> kept = wildcard ? List.of(new Stmt.Wildcard(span(ctx))) : patterns;
         return new Stmt.Arm(kept, stmt, span(ctx));
     }
