@@ -35,7 +35,13 @@ final class ExprChecker {
 
     void checkGlobal(GlobalInfo g) {
         globalType(g);
-        if (g.decl().init() == null) return;
+        if (g.decl().init() == null) {
+            if (!Zero.allowed(g.type)) {
+                error(KdCode.KD0200, g.decl().nameSpan(), "'" + g.name() + "' of type '" + g.type.display()
+                        + "' needs an initial value");
+            }
+            return;
+        }
         Ctx c = new Ctx(g.module(), null);
         coerce(g.decl().init(), g.type, c);
         StaticInit.check(checker, g.decl().init());
@@ -490,6 +496,12 @@ final class ExprChecker {
             }
             if (!seen.add(f.name())) error(KdCode.KD0228, f.span(), "field '" + f.name() + "' given twice");
             coerce(f.value(), field.type(), c);
+        }
+        for (StructInfo.Field field : info.fields()) {
+            if (!seen.contains(field.name()) && !Zero.allowed(field.type())) {
+                error(KdCode.KD0228, s.span(), "field '" + field.name() + "' of type '" + field.type().display()
+                        + "' must be given");
+            }
         }
         return new Type.Struct(info);
     }

@@ -114,6 +114,9 @@ final class StmtChecker {
         if (l.init() == null) {
             t = declared == null ? Type.ERROR : declared;
             if (declared == null) error(KdCode.KD0200, l.nameSpan(), "'" + l.name() + "' needs a type or a value");
+            else if (!Zero.allowed(declared)) {
+                error(KdCode.KD0200, l.nameSpan(), "'" + l.name() + "' of type '" + declared.display() + "' needs an initial value");
+            }
         } else if (declared != null) {
             t = exprs.coerce(l.init(), declared, c);
         } else {
