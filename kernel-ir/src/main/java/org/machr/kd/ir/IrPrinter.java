@@ -13,10 +13,17 @@ public final class IrPrinter {
     private IrPrinter() {}
 
     public static String print(IrProgram program) {
+        return print(program, symbol -> true);
+    }
+
+    /** Prints only the globals, externs and functions whose symbol {@code include} accepts. */
+    public static String print(IrProgram program, java.util.function.Predicate<String> include) {
         StringBuilder out = new StringBuilder();
-        for (IrGlobal g : program.globals()) printGlobal(g, out);
-        for (ExternDecl e : program.externs()) out.append("extern @").append(e.symbol()).append(e.signature()).append('\n');
+        for (IrGlobal g : program.globals()) if (include.test(g.name())) printGlobal(g, out);
+        for (ExternDecl e : program.externs())
+            if (include.test(e.symbol())) out.append("extern @").append(e.symbol()).append(e.signature()).append('\n');
         for (IrFunction f : program.functions()) {
+            if (!include.test(f.name())) continue;
             out.append('\n');
             out.append(print(f));
         }

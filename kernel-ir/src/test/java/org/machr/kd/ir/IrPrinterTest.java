@@ -37,7 +37,7 @@ class IrPrinterTest {
         p.add(new IrGlobal("table", IrGlobal.Section.DATA, 16, 8, new byte[16],
                 List.of(new IrGlobal.Reloc(8, "f", 4)), false));
         p.add(new IrGlobal("zeros", IrGlobal.Section.BSS, 64, 16, null, List.of(), true));
-        p.add(new ExternDecl("outb", new Signature(List.of(IrType.I16, IrType.I8), null)));
+        p.add(new ExternDecl("outb", new Signature(List.of(IrType.I16, IrType.I8), List.of())));
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I64), IrType.I64, IrTestPrograms.LOC, true);
         Loc at = new Loc("m/x.kd", 12);
         SlotAddr slot = b.slot(24, 8, "pair");
