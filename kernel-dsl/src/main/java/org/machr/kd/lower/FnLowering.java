@@ -162,6 +162,10 @@ final class FnLowering {
             case Stmt.Local l -> {
                 LocalVar v = sem.binding(l);
                 Value init = l.init() == null ? null : exprs.value(l.init());
+                if (init instanceof Value.Memory fresh && isAggregateLiteral(l.init())) {
+                    locals.put(v, new Place.InMemory(fresh.address(), v.type())); // adopt the literal's temporary
+                    return;
+                }
                 Place p = declare(v);
                 if (init != null) storeTo(p, init, l.span());
                 else zero(p, l.span());
@@ -220,6 +224,10 @@ final class FnLowering {
             case Stmt.Unsafe u -> block(u.body());
             case Stmt.Block bl -> block(bl);
         }
+    }
+
+    private static boolean isAggregateLiteral(Expr e) {
+        return e instanceof Expr.ArrayLit || e instanceof Expr.StructLit || e instanceof Expr.ArrayRepeat;
     }
 
     private void zero(Place p, Span at) {
