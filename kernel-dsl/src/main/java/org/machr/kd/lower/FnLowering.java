@@ -51,6 +51,7 @@ final class FnLowering {
         this.sem = lowering.sem;
         this.fn = fn;
         this.file = fn.module().relativePath();
+        this.lines = lowering.lines(fn.module().file().source());
         Type.Fn type = fn.type();
         this.b = FunctionBuilder.beginWithResults(lowering.program, fn.symbol(), Lowering.flatTypes(type.params()),
                 Lowering.flatType(type.result()), loc(fn.decl().nameSpan()), fn.decl().pub() || fn.name().equals("main"));
@@ -58,8 +59,11 @@ final class FnLowering {
         this.exprs = new ExprLowering(this);
     }
 
+    private final LineIndex lines;
+
     Loc loc(Span span) {
-        return new Loc(file, span.line(), span.column());
+        if (!lines.covers(span)) return new Loc(file, span.line(), span.column());
+        return new Loc(file, lines.line(span), lines.column(span));
     }
 
     void lower() {
