@@ -114,13 +114,15 @@ final class CText {
         for (Item item : layout.items()) {
             String descriptorType = item.descriptor().longForm() ? "mach_msg_type_long_t" : "mach_msg_type_t";
             out.append("\t\t").append(descriptorType).append(' ').append(item.field()).append("Type;\n");
-            out.append("\t\t").append(field(item, layout.side(), s)).append(";\n");
+            out.append("\t\t").append(field(item, layout, s)).append(";\n");
         }
         out.append("\t} ").append(typedefName).append(";\n#pragma pack(pop)\n");
         return out.toString();
     }
 
-    private static String field(Item item, Side side, Subsystem s) {
+    private static String field(Item item, MessageLayout layout, Subsystem s) {
+        Side side = layout.side();
+        String pointerQualifier = layout.kind() == MessageLayout.Kind.REQUEST ? "const " : "";
         return switch (item.role()) {
             case RET_CODE -> "kern_return_t RetCode";
             case COUNT -> "mach_msg_type_number_t " + item.field();
@@ -131,7 +133,7 @@ final class CText {
                 if (t.shape() == Shape.INDEFINITE_ARRAY) {
                     String e = elementType(t, side, s);
                     int count = item.dataBytes() / item.elementBytes();
-                    yield "union {\n\t\t\t" + e + " " + item.field() + "[" + count + "];\n\t\t\t" + e + " *"
+                    yield "union {\n\t\t\t" + e + " " + item.field() + "[" + count + "];\n\t\t\t" + pointerQualifier + e + " *"
                             + item.field() + "P;\n\t\t}";
                 }
                 if (t.isVariable()) {

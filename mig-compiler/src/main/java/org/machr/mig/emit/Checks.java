@@ -23,6 +23,10 @@ final class Checks {
 
     /** The condition that is true when {@code p->field}'s descriptor is wrong. */
     static String badType(Item item, String p) {
+        return badType(item, p, "msgh_simple");
+    }
+
+    static String badType(Item item, String p, String simpleVar) {
         if (wholeWord(item)) {
             return "mig_type_differs(&" + p + "->" + item.field() + "Type, &" + item.field() + "Check)";
         }
@@ -33,7 +37,7 @@ final class Checks {
         c.append("(").append(h).append(".msgt_longform != ").append(CText.bool(d.longForm())).append(") ||\n\t    ");
         if (d.name().isPolymorphic()) {
             c.append("(MACH_MSG_TYPE_PORT_ANY(").append(p).append("->").append(CText.nameField(item))
-                    .append(") && msgh_simple) ||\n\t    ");
+                    .append(") && ").append(simpleVar).append(") ||\n\t    ");
         } else {
             c.append("(").append(p).append("->").append(CText.nameField(item)).append(" != ")
                     .append(d.name().spelling()).append(") ||\n\t    ");

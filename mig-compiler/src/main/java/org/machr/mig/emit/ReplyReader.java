@@ -22,15 +22,14 @@ final class ReplyReader {
         String checks = Checks.constants(layout);
         out.append(checks.isEmpty() ? "" : checks + "\n");
         out.append("\tunsigned int reply_size = Mess.Out.Head.msgh_size;\n");
-        out.append("\tboolean_t msgh_simple = !(Mess.Out.Head.msgh_bits & MACH_MSGH_BITS_COMPLEX);\n");
-        out.append("\t(void) msgh_simple;\n\n");
+        out.append("\tboolean_t reply_simple = !(Mess.Out.Head.msgh_bits & MACH_MSGH_BITS_COMPLEX);\n\n");
         String sizeOk = layout.isVariable() ? "reply_size >= " + layout.fixedBytes()
                 : "reply_size == " + layout.fixedBytes();
         String complex = Checks.badComplex(layout, "Mess.Out.Head.msgh_bits");
         if (complex != null) sizeOk = "(" + sizeOk + ") && !" + complex;
         out.append("#if\tTypeCheck\n");
         out.append("\t/* A short reply is only valid as an error reply. */\n");
-        out.append("\tif (mig_unlikely (!(").append(sizeOk).append(") &&\n\t    ((reply_size != sizeof(mig_reply_header_t)) || !msgh_simple ||\n")
+        out.append("\tif (mig_unlikely (!(").append(sizeOk).append(") &&\n\t    ((reply_size != sizeof(mig_reply_header_t)) || !reply_simple ||\n")
                 .append("\t     (OutP->RetCode == KERN_SUCCESS))))\n\t\treturn MIG_TYPE_ERROR;\n");
         out.append("\tif (mig_unlikely (mig_type_differs(&OutP->RetCodeType, &RetCodeCheck)))\n\t\treturn MIG_TYPE_ERROR;\n");
         out.append("#endif\t/* TypeCheck */\n\n");
@@ -38,7 +37,7 @@ final class ReplyReader {
         if (layout.isVariable()) out.append("\tunsigned int reply_expected = ").append(layout.fixedBytes()).append(";\n\n");
         for (Item item : layout.items()) {
             if (item.role() != Item.Role.VALUE) continue;
-            out.append("#if\tTypeCheck\n\tif (mig_unlikely (").append(Checks.badType(item, "OutP"))
+            out.append("#if\tTypeCheck\n\tif (mig_unlikely (").append(Checks.badType(item, "OutP", "reply_simple"))
                     .append("))\n\t\treturn MIG_TYPE_ERROR;\n#endif\t/* TypeCheck */\n");
             String shift = copy(item);
             if (shift != null) {

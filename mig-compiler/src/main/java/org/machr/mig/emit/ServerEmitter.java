@@ -28,7 +28,10 @@ public final class ServerEmitter {
     /** Header fields holding the request and reply ports on the receiving side. */
     private final String requestField, replyField, replyBits;
 
-    private ServerEmitter(Interface iface, Abi abi) {
+    private final boolean symbolTable;
+
+    private ServerEmitter(Interface iface, boolean symbolTable, Abi abi) {
+        this.symbolTable = symbolTable;
         this.iface = iface;
         this.s = iface.subsystem();
         this.abi = abi;
@@ -38,8 +41,8 @@ public final class ServerEmitter {
         this.replyBits = kernel ? "MACH_MSGH_BITS_LOCAL" : "MACH_MSGH_BITS_REMOTE";
     }
 
-    public static String emit(Interface iface, Abi abi) {
-        return new ServerEmitter(iface, abi).file();
+    public static String emit(Interface iface, boolean symbolTable, Abi abi) {
+        return new ServerEmitter(iface, symbolTable, abi).file();
     }
 
     private String file() {
@@ -53,6 +56,7 @@ public final class ServerEmitter {
         }
         table(out);
         demux(out);
+        if (symbolTable) symbolTable(out);
         return out.toString();
     }
 
@@ -73,6 +77,21 @@ public final class ServerEmitter {
             }).append(",\n");
         }
         out.append("};\n\n");
+    }
+
+    /** {@code -s}: routine names and ids for debuggers, as {@code mig_symtab_t} entries. */
+    private void symbolTable(StringBuilder out) {
+        String name = s.name();
+        out.append("\nmig_symtab_t _").append(name).append("SymTab[] = {\n");
+        for (Entry e : iface.entries()) {
+            switch (e) {
+                case Routine r -> out.append("\t{ \"").append(r.name()).append("\", ").append(s.base() + r.index())
+                        .append(", _X").append(r.name()).append(" },\n");
+                case Skip k -> out.append("\t{ \"\", 0, 0 },\n");
+            }
+        }
+        out.append("};\nint _").append(name).append("SymTabBase = ").append(s.base()).append(";\n");
+        out.append("int _").append(name).append("SymTabEnd = ").append(s.base() + iface.routineCount()).append(";\n");
     }
 
     private void demux(StringBuilder out) {
@@ -103,9 +122,10 @@ public final class ServerEmitter {
         out.append(r.simple() ? "/* SimpleRoutine " : "/* Routine ").append(r.name()).append(" */\n");
         out.append("mig_internal void _X").append(r.name())
                 .append("\n\t(mach_msg_header_t *InHeadP, mach_msg_header_t *OutHeadP)\n{\n");
-        out.append(CText.struct("Request", request, s)).append('\n');
+        if (!request.items().isEmpty()) out.append(CText.struct("Request", request, s)).append('\n');
         out.append(r.simple() ? "\ttypedef mig_reply_header_t Reply;\n\n" : CText.struct("Reply", reply, s) + "\n");
-        out.append("\tRequest *InP = (Request *) InHeadP;\n\tReply *OutP = (Reply *) OutHeadP;\n");
+        if (!request.items().isEmpty()) out.append("\tRequest *InP = (Request *) InHeadP;\n");
+        out.append("\tReply *OutP = (Reply *) OutHeadP;\n");
         out.append("\tmig_external kern_return_t ").append(r.serverName()).append("\n\t\t")
                 .append(HeaderEmitter.parameterLine(Params.server(r, s))).append(";\n\n");
         out.append("\tunsigned int msgh_size = InHeadP->msgh_size;\n");

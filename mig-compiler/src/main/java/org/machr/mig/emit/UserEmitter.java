@@ -24,15 +24,18 @@ public final class UserEmitter {
     private final Interface iface;
     private final Subsystem s;
     private final Abi abi;
+    /** {@code -subrprefix}: prepended to mach_msg and the reply-port functions. */
+    private final String subr;
 
-    private UserEmitter(Interface iface, Abi abi) {
+    private UserEmitter(Interface iface, String subrPrefix, Abi abi) {
         this.iface = iface;
         this.s = iface.subsystem();
         this.abi = abi;
+        this.subr = subrPrefix;
     }
 
-    public static String emit(Interface iface, String headerName, Abi abi) {
-        return new UserEmitter(iface, abi).file(headerName);
+    public static String emit(Interface iface, String headerName, String subrPrefix, Abi abi) {
+        return new UserEmitter(iface, subrPrefix, abi).file(headerName);
     }
 
     private String file(String headerName) {
@@ -57,7 +60,7 @@ public final class UserEmitter {
         reply.ifPresent(l -> out.append(CText.struct("Reply", l, s)).append('\n'));
         out.append(reply.isPresent() ? "\tunion {\n\t\tRequest In;\n\t\tReply Out;\n\t} Mess;\n\n"
                 : "\tunion {\n\t\tRequest In;\n\t} Mess;\n\n");
-        out.append("\tRequest *InP = &Mess.In;\n");
+        if (!request.items().isEmpty()) out.append("\tRequest *InP = &Mess.In;\n");
         reply.ifPresent(l -> out.append("\tReply *OutP = &Mess.Out;\n"));
         out.append("\tunsigned int msgh_size = ").append(request.fixedBytes()).append(";\n");
         if (request.maybeComplex()) out.append("\tboolean_t msgh_simple = TRUE;\n");
@@ -87,7 +90,7 @@ public final class UserEmitter {
         if (request.complex()) bits = "MACH_MSGH_BITS_COMPLEX | " + bits;
         else if (request.maybeComplex()) bits = "(msgh_simple ? 0 : MACH_MSGH_BITS_COMPLEX) | " + bits;
         String replyPort = replyArg.map(Argument::name).orElse(r.simple() || s.kernelUser() ? "MACH_PORT_NULL"
-                : "mig_get_reply_port()");
+                : subr + "mig_get_reply_port()");
         String cast = s.kernelUser() ? "(mach_port_t) " : "";
         out.append("\tMess.In.Head.msgh_bits = ").append(bits).append(";\n");
         out.append("\tMess.In.Head.msgh_size = msgh_size;\n");
@@ -111,7 +114,7 @@ public final class UserEmitter {
 
     private String send(Routine r) {
         if (s.kernelUser()) return "mach_msg_send_from_kernel(&Mess.In.Head, msgh_size)";
-        return "mach_msg(&Mess.In.Head, " + options(r, false) + ", msgh_size, 0, MACH_PORT_NULL, "
+        return subr + "mach_msg(&Mess.In.Head, " + options(r, false) + ", msgh_size, 0, MACH_PORT_NULL, "
                 + timeout(r) + ", MACH_PORT_NULL)";
     }
 
@@ -121,16 +124,16 @@ public final class UserEmitter {
             out.append("\tmsg_result = mach_msg_rpc_from_kernel(&Mess.In.Head, msgh_size, sizeof(Reply));\n");
             out.append("\tif (msg_result != MACH_MSG_SUCCESS)\n\t\treturn msg_result;\n\n");
         } else {
-            out.append("\tmsg_result = mach_msg(&Mess.In.Head, ").append(options(r, true))
+            out.append("\tmsg_result = ").append(subr).append("mach_msg(&Mess.In.Head, ").append(options(r, true))
                     .append(", msgh_size, sizeof(Reply), Mess.In.Head.msgh_local_port, ").append(timeout(r))
                     .append(", MACH_PORT_NULL);\n");
-            out.append("\tif (msg_result != MACH_MSG_SUCCESS) {\n\t\tmig_dealloc_reply_port(Mess.In.Head.msgh_local_port);\n")
+            out.append("\tif (msg_result != MACH_MSG_SUCCESS) {\n\t\t" + subr + "mig_dealloc_reply_port(Mess.In.Head.msgh_local_port);\n")
                     .append("\t\treturn msg_result;\n\t}\n");
-            out.append("\tmig_put_reply_port(Mess.In.Head.msgh_local_port);\n\n");
+            out.append("\t").append(subr).append("mig_put_reply_port(Mess.In.Head.msgh_local_port);\n\n");
         }
         out.append("\tif (mig_unlikely (Mess.Out.Head.msgh_id != ").append(s.base() + r.index() + 100).append(")) {\n");
         out.append("\t\tif (Mess.Out.Head.msgh_id == MACH_NOTIFY_SEND_ONCE)\n\t\t\treturn MIG_SERVER_DIED;\n");
-        if (!s.kernelUser()) out.append("\t\tmig_dealloc_reply_port(Mess.In.Head.msgh_local_port);\n");
+        if (!s.kernelUser()) out.append("\t\t").append(subr).append("mig_dealloc_reply_port(Mess.In.Head.msgh_local_port);\n");
         out.append("\t\treturn MIG_REPLY_MISMATCH;\n\t}\n\n");
     }
 
