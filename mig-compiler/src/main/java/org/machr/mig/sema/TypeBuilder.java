@@ -175,10 +175,20 @@ final class TypeBuilder {
             }
         }
         WireName inW = in.get(), outW = prims.size() > 1 ? out.get() : in.get().received();
+        if (prims.size() == 1 && isReceivedForm(inW)) {
+            // GNU MIG: a right named by what the receiver gets is sent with a run-time disposition.
+            inW = WireName.of(MsgTypeName.POLYMORPHIC);
+        }
         Shape shape = size != null && (inW.number() == MsgTypeName.STRING.number) && bits > 8
                 ? Shape.STRING : Shape.SCALAR;
         return Optional.of(new MigType("", shape, inW, outW, bits, port, 1, 1, true, dealloc,
                 Optional.empty(), "", "", "", null, null, null, null, false));
+    }
+
+    private static boolean isReceivedForm(WireName name) {
+        return name.spelling().equals(MsgTypeName.PORT_SEND.cName())
+                || name.spelling().equals(MsgTypeName.PORT_RECEIVE.cName())
+                || name.spelling().equals(MsgTypeName.PORT_SEND_ONCE.cName());
     }
 
     private static int defaultBits(WireName name) {
