@@ -75,14 +75,14 @@ public final class Params {
                 case SREPLY_PORT, MSGSEQNO -> { }
                 case IN -> {
                     out.add(new Param(inQualified(t, type), a.name(), Kind.VALUE, a));
-                    if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t", a.name() + "Cnt", Kind.COUNT, a));
                     if (polymorphicFor(t, Side.USER, true)) out.add(new Param("mach_msg_type_name_t", a.name() + "Poly", Kind.POLY, a));
+                    if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t", a.name() + "Cnt", Kind.COUNT, a));
                     if (a.has(ArgFlag.DEALLOC_MAYBE)) out.add(new Param("boolean_t", a.name() + "Dealloc", Kind.DEALLOC, a));
                 }
                 case OUT, INOUT -> {
                     out.add(new Param(isCArray(t) ? type : type + " *", a.name(), Kind.VALUE, a));
-                    if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t *", a.name() + "Cnt", Kind.COUNT, a));
                     if (polymorphicFor(t, Side.USER, false)) out.add(new Param("mach_msg_type_name_t *", a.name() + "Poly", Kind.POLY, a));
+                    if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t *", a.name() + "Cnt", Kind.COUNT, a));
                 }
             }
         }
@@ -103,14 +103,14 @@ public final class Params {
                 case UREPLY_PORT, WAITTIME, MSGOPTION -> { }
                 case IN -> {
                     out.add(new Param(inQualified(t, type), a.name(), Kind.VALUE, a));
-                    if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t", a.name() + "Cnt", Kind.COUNT, a));
                     if (polymorphicFor(t, Side.SERVER, false)) out.add(new Param("mach_msg_type_name_t", a.name() + "Poly", Kind.POLY, a));
+                    if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t", a.name() + "Cnt", Kind.COUNT, a));
                     if (a.has(ArgFlag.SERVER_COPY)) out.add(new Param("boolean_t", a.name() + "SCopy", Kind.SCOPY, a));
                 }
                 case OUT, INOUT -> {
                     out.add(new Param(isCArray(t) ? type : type + " *", a.name(), Kind.VALUE, a));
-                    if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t *", a.name() + "Cnt", Kind.COUNT, a));
                     if (polymorphicFor(t, Side.SERVER, true)) out.add(new Param("mach_msg_type_name_t *", a.name() + "Poly", Kind.POLY, a));
+                    if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t *", a.name() + "Cnt", Kind.COUNT, a));
                 }
             }
         }
