@@ -4,13 +4,14 @@ import static org.machr.codegen.aarch64.InvalidOperandException.check;
 
 import org.machr.codegen.aarch64.A64Insn.*;
 import org.machr.codegen.common.CodeBuffer;
+import org.machr.link.A64Reloc;
 import org.machr.diag.Span;
 
 /**
  * Encodes {@link A64Insn}s into 32-bit words: one small method per encoding class, each citing the Arm
  * Architecture Reference Manual (DDI 0487) section whose field layout it follows. {@link #encode} needs
  * resolved targets; {@link #emit} also accepts labels (recorded as {@link CodeBuffer} fixups) and symbols
- * (recorded as relocations of {@link A64RelocKind}).
+ * (recorded as relocations of {@link A64Reloc}).
  */
 public final class A64Encoder {
 
@@ -84,7 +85,7 @@ public final class A64Encoder {
         }
     }
 
-    static A64LabelUse labelUse(A64Insn insn) {
+    public static A64LabelUse labelUse(A64Insn insn) {
         return switch (insn) {
             case Branch b -> A64LabelUse.BRANCH26;
             case TestBranch t -> A64LabelUse.BRANCH14;
@@ -93,14 +94,14 @@ public final class A64Encoder {
         };
     }
 
-    static A64RelocKind relocKind(A64Insn insn) {
+    public static A64Reloc relocKind(A64Insn insn) {
         return switch (insn) {
-            case Branch b -> b.link() ? A64RelocKind.CALL26 : A64RelocKind.JUMP26;
-            case CondBranch c -> A64RelocKind.CONDBR19;
-            case CompareBranch c -> A64RelocKind.CONDBR19;
-            case TestBranch t -> A64RelocKind.TSTBR14;
-            case LoadLiteral l -> A64RelocKind.LD_PREL_LO19;
-            case PcRelAddr p -> p.page() ? A64RelocKind.ADR_PREL_PG_HI21 : A64RelocKind.ADR_PREL_LO21;
+            case Branch b -> b.link() ? A64Reloc.CALL26 : A64Reloc.JUMP26;
+            case CondBranch c -> A64Reloc.CONDBR19;
+            case CompareBranch c -> A64Reloc.CONDBR19;
+            case TestBranch t -> A64Reloc.TSTBR14;
+            case LoadLiteral l -> A64Reloc.LD_PREL_LO19;
+            case PcRelAddr p -> p.page() ? A64Reloc.ADR_PREL_PG_HI21 : A64Reloc.ADR_PREL_LO21;
             default -> throw new IllegalArgumentException("no PC-relative target in " + insn);
         };
     }
