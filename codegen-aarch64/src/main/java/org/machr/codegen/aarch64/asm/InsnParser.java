@@ -274,13 +274,14 @@ final class InsnParser {
                 sub = !sub;
                 v = -v;
             }
+            Imm12 imm12;
             try {
-                Imm12 imm12 = lsl12 ? new Imm12((int) Math.min(v, Integer.MAX_VALUE), true) : Imm12.of(v);
-                return Parsed.of(new AddSubImm(sub, flags, rd, rn, imm12));
+                imm12 = lsl12 ? new Imm12((int) Math.min(v, Integer.MAX_VALUE), true) : Imm12.of(v);
             } catch (org.machr.codegen.aarch64.InvalidOperandException e) {
                 Operand op = o.get(i);
                 throw new AsmError(A64AsmCode.OPERAND_OUT_OF_RANGE, op.start(), op.end(), e.getMessage());
             }
+            return Parsed.of(new AddSubImm(sub, flags, rd, rn, imm12));
         }
         GpReg rm = o.reg(i);
         boolean extendedForm = rd.isSp() || rn.isSp() || (rd.is64() && !rm.is64());
