@@ -83,9 +83,12 @@ final class X64Emit {
         Mem mem = rm instanceof Mem m ? m : null;
         checkMode(size, reg, rm);
         // Legacy prefixes (SDM Vol. 2A §2.1.1)
+        boolean operandSize16 = size == OpSize.WORD && op.size != X64Op.Size.FIXED;
+        boolean moffs = op.form == X64Op.Form.FD;                   // llvm-mc puts 66h first for moffs forms
+        if (moffs && operandSize16) out.write(0x66);
         if (mem != null && mem.segment() != null) out.write(mem.segment().overridePrefix());
         if (mem != null) addressSizePrefix(mem);
-        if (size == OpSize.WORD && op.size != X64Op.Size.FIXED) out.write(0x66);
+        if (!moffs && operandSize16) out.write(0x66);
         if (lock) out.write(0xF0);
         // REX (SDM Vol. 2A §2.2.1.2, Table 2-4)
         boolean w = size == OpSize.QWORD && op.size == X64Op.Size.SIZED;
@@ -113,7 +116,9 @@ final class X64Emit {
         if (opcode > 0xFF) out.write((opcode >>> 8) & 0xFF);
         out.write(opcode & 0xFF);
         // ModRM, SIB, displacement
-        if (op.hasModRm()) {
+        if (op.form == X64Op.Form.FD) {
+            disp32(mem, X64FixupKind.ABS32, false);
+        } else if (op.hasModRm()) {
             int regField = reg != null ? regNumber & 7 : (op.digit >= 0 ? op.digit : digit);
             if (rm instanceof Reg rr) {
                 out.write(0xC0 | (regField << 3) | (rr.number() & 7));

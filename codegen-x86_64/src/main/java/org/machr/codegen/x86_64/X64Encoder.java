@@ -58,7 +58,8 @@ public final class X64Encoder {
             case MovSeg(boolean toSeg, SegReg seg, Operand other) -> {
                 OpSize size = other instanceof Gpr g ? g.size() : OpSize.WORD;
                 if (size == OpSize.BYTE) throw bad("a segment register moves to or from a 16/32/64-bit operand");
-                e.emit(toSeg ? X64Op.MOV_TO_SEG : X64Op.MOV_FROM_SEG, size, seg, 0, other, 0, X64Emit.NONE, false);
+                X64Op row = toSeg ? X64Op.MOV_TO_SEG : other instanceof Mem ? X64Op.MOV_FROM_SEG_M : X64Op.MOV_FROM_SEG;
+                e.emit(row, size, seg, 0, other, 0, X64Emit.NONE, false);
             }
             case Lea(OpSize size, Gpr dst, Mem src) -> {
                 notByte(size);
@@ -67,8 +68,12 @@ public final class X64Encoder {
             }
             case Unary(UnaryOp op, OpSize size, Operand dst) -> {
                 checkRm(dst, size);
-                X64Op row = op.digit() <= 1 ? X64Op.INC_DEC_M : X64Op.GROUP3_M;
-                e.emit(row, size, null, op.digit(), dst, 0, X64Emit.NONE, lock);
+                if (mode == X64Mode.BITS32 && op.digit() <= 1 && dst instanceof Gpr g && size != OpSize.BYTE) {
+                    e.emit(op == UnaryOp.INC ? X64Op.INC_O : X64Op.DEC_O, size, g, 0, null, 0, X64Emit.NONE, false);
+                } else {
+                    X64Op row = op.digit() <= 1 ? X64Op.INC_DEC_M : X64Op.GROUP3_M;
+                    e.emit(row, size, null, op.digit(), dst, 0, X64Emit.NONE, lock);
+                }
             }
             case Imul2(OpSize size, Gpr dst, Operand src) -> {
                 notByte(size);
@@ -80,8 +85,8 @@ public final class X64Encoder {
                 notByte(size);
                 checkGpr(dst, size);
                 checkRm(src, size);
-                if (imm.fitsSigned8()) {
-                    e.emit(X64Op.IMUL_RMI8, size, dst, 0, src, 0, new ImmField(imm, 1, S8_MIN, 127, null), false);
+                if (fitsSigned8(imm, size)) {
+                    e.emit(X64Op.IMUL_RMI8, size, dst, 0, src, 0, imm8(imm, size), false);
                 } else {
                     e.emit(X64Op.IMUL_RMI, size, dst, 0, src, 0, immSized(imm, size), false);
                 }
@@ -165,6 +170,7 @@ public final class X64Encoder {
             }
             case In(OpSize size, Imm port) -> port(e, X64Op.IN_I, X64Op.IN_DX, size, port);
             case Out(OpSize size, Imm port) -> port(e, X64Op.OUT_I, X64Op.OUT_DX, size, port);
+            case Int(Imm vector) when !vector.isSymbolic() && vector.value() == 3 -> e.raw(NullaryOp.INT3.bytes());
             case Int(Imm vector) -> e.emit(X64Op.INT_I, OpSize.DWORD, null, 0, null, 0, new ImmField(vector, 1, 0, U8_MAX, null), false);
             case FarJmp(int selector, Imm offset) -> {
                 if (mode != X64Mode.BITS32) {
@@ -187,8 +193,8 @@ public final class X64Encoder {
         switch (src) {
             case Imm imm -> {
                 if (dst instanceof Imm) throw bad("the destination cannot be an immediate");
-                if (size != OpSize.BYTE && imm.fitsSigned8()) {
-                    e.emit(X64Op.ALU_MI8, size, null, op.digit(), dst, 0, new ImmField(imm, 1, S8_MIN, 127, null), lock);
+                if (size != OpSize.BYTE && fitsSigned8(imm, size)) {
+                    e.emit(X64Op.ALU_MI8, size, null, op.digit(), dst, 0, imm8(imm, size), lock);
                 } else if (isAccumulator(dst) && (!imm.isSymbolic() || size == OpSize.BYTE)) {
                     e.emit(X64Op.ALU_ACC_I, size, null, 0, null, op.opcodeBase(), immSized(imm, size), lock);
                 } else {
@@ -247,11 +253,13 @@ public final class X64Encoder {
             }
             case Gpr g -> {
                 checkGpr(g, size);
-                e.emit(X64Op.MOV_MR, size, g, 0, dst, 0, X64Emit.NONE, false);
+                if (isMoffs(dst) && isAccumulator(g)) e.emit(X64Op.MOV_MOFFS_STORE, size, null, 0, dst, 0, X64Emit.NONE, false);
+                else e.emit(X64Op.MOV_MR, size, g, 0, dst, 0, X64Emit.NONE, false);
             }
             case Mem m -> {
                 if (!(dst instanceof Gpr d)) throw bad("at most one operand can be in memory");
-                e.emit(X64Op.MOV_RM, size, d, 0, m, 0, X64Emit.NONE, false);
+                if (isMoffs(m) && isAccumulator(d)) e.emit(X64Op.MOV_MOFFS_LOAD, size, null, 0, m, 0, X64Emit.NONE, false);
+                else e.emit(X64Op.MOV_RM, size, d, 0, m, 0, X64Emit.NONE, false);
             }
             default -> throw bad("bad source operand");
         }
@@ -292,7 +300,7 @@ public final class X64Encoder {
                 checkGpr(g, size);
                 e.emit(X64Op.PUSH_O, size, g, 0, null, 0, X64Emit.NONE, false);
             }
-            case Imm imm when imm.fitsSigned8() -> e.emit(X64Op.PUSH_I8, size, null, 0, null, 0, new ImmField(imm, 1, S8_MIN, 127, null), false);
+            case Imm imm when fitsSigned8(imm, size) -> e.emit(X64Op.PUSH_I8, size, null, 0, null, 0, imm8(imm, size), false);
             case Imm imm -> e.emit(X64Op.PUSH_I, size, null, 0, null, 0, size == OpSize.WORD ? immSized(imm, size)
                     : new ImmField(imm, 4, S32_MIN, size == OpSize.QWORD ? S32_MAX : U32_MAX,
                             size == OpSize.QWORD ? X64FixupKind.ABS32S : X64FixupKind.ABS32), false);
@@ -354,8 +362,33 @@ public final class X64Encoder {
         };
     }
 
+    /**
+     * Whether a numeric immediate, taken as an operand of {@code size} bits, is a sign-extended imm8:
+     * like llvm-mc, {@code orl $0xffffffff} is {@code orl $-1} and gets the 83 /1 ib form.
+     */
+    private static boolean fitsSigned8(Imm imm, OpSize size) {
+        if (imm.isSymbolic() || !size.fitsSignedOrUnsigned(imm.value())) return false;
+        long v = truncate(imm.value(), size);
+        return v >= -128 && v <= 127;
+    }
+
+    private static ImmField imm8(Imm imm, OpSize size) {
+        return new ImmField(Imm.of(truncate(imm.value(), size)), 1, S8_MIN, 127, null);
+    }
+
+    /** {@code value} cut to {@code size} bits and sign-extended back. */
+    private static long truncate(long value, OpSize size) {
+        int shift = 64 - size.bits();
+        return (value << shift) >> shift;
+    }
+
     private static ImmField imm64(Imm imm) {
         return new ImmField(imm, 8, Long.MIN_VALUE, Long.MAX_VALUE, X64FixupKind.ABS64);
+    }
+
+    /** In 32-bit mode llvm-mc moves the accumulator to/from an absolute address with A0..A3 (moffs). */
+    private boolean isMoffs(Operand o) {
+        return mode == X64Mode.BITS32 && o instanceof Mem m && m.base() == null && m.index() == null && !m.rip();
     }
 
     private static boolean isAccumulator(Operand o) {

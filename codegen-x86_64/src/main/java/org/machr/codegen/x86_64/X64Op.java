@@ -25,8 +25,11 @@ enum X64Op {
     MOV_RM(Form.RM, 0x8A, 0x8B, -1, Size.SIZED),
     MOV_OI(Form.OI, 0xB0, 0xB8, -1, Size.SIZED),
     MOV_MI(Form.MI, 0xC6, 0xC7, 0, Size.SIZED),
+    MOV_MOFFS_LOAD(Form.FD, 0xA0, 0xA1, -1, Size.SIZED),
+    MOV_MOFFS_STORE(Form.FD, 0xA2, 0xA3, -1, Size.SIZED),
     MOV_TO_SEG(Form.RM, -1, 0x8E, -1, Size.FIXED),
     MOV_FROM_SEG(Form.MR, -1, 0x8C, -1, Size.SIZED),
+    MOV_FROM_SEG_M(Form.MR, -1, 0x8C, -1, Size.FIXED),
     MOV_FROM_CR(Form.MR, -1, 0x0F20, -1, Size.FIXED),
     MOV_TO_CR(Form.RM, -1, 0x0F22, -1, Size.FIXED),
     // MOVZX / MOVSX / MOVSXD (SDM Vol. 2B): +1 for a 16-bit source
@@ -34,8 +37,10 @@ enum X64Op {
     MOVSX(Form.RM, -1, 0x0FBE, -1, Size.SIZED),
     MOVSXD(Form.RM, -1, 0x63, -1, Size.SIZED),
     LEA(Form.RM, -1, 0x8D, -1, Size.SIZED),
-    // Groups 3-5 (SDM Vol. 2A Table A-6)
+    // Groups 3-5 (SDM Vol. 2A Table A-6); 40+r/48+r are INC/DEC only outside 64-bit mode (there they are REX)
     INC_DEC_M(Form.M, 0xFE, 0xFF, -1, Size.SIZED),
+    INC_O(Form.O, -1, 0x40, -1, Size.SIZED),
+    DEC_O(Form.O, -1, 0x48, -1, Size.SIZED),
     GROUP3_M(Form.M, 0xF6, 0xF7, -1, Size.SIZED),
     IMUL_RM(Form.RM, -1, 0x0FAF, -1, Size.SIZED),
     IMUL_RMI8(Form.RMI, -1, 0x6B, -1, Size.SIZED),
@@ -108,7 +113,9 @@ enum X64Op {
         /** opcode and a relative displacement */
         D,
         /** opcode, offset, selector */
-        FAR
+        FAR,
+        /** accumulator to or from an absolute address (moffs), no ModRM */
+        FD
     }
 
     /** How the operand size is selected. */
@@ -138,7 +145,7 @@ enum X64Op {
     boolean hasModRm() {
         return switch (form) {
             case M, MI, MR, RM, RMI -> true;
-            case ZO, O, OI, I, D, FAR -> false;
+            case ZO, O, OI, I, D, FAR, FD -> false;
         };
     }
 }

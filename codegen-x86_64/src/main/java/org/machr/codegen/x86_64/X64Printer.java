@@ -61,7 +61,7 @@ public final class X64Printer {
             case Ltr(Operand src) -> ins("ltrw", src);
             case In(OpSize size, Imm port) -> port == null ? ins("in" + size.suffix(), Gpr16.DX, acc(size)) : ins("in" + size.suffix(), port, acc(size));
             case Out(OpSize size, Imm port) -> port == null ? ins("out" + size.suffix(), acc(size), Gpr16.DX) : ins("out" + size.suffix(), acc(size), port);
-            case Int(Imm vector) -> ins("int", vector);
+            case Int(Imm vector) -> !vector.isSymbolic() && vector.value() == 3 ? "int3" : ins("int", vector);
             case FarJmp(int selector, Imm offset) -> ins("ljmpl", Imm.of(selector), offset);
             case FarIndirect(boolean call, OpSize size, Mem mem) -> (call ? "lcall" : "ljmp") + size.suffix() + "\t*" + operand(mem);
         };
