@@ -144,7 +144,10 @@ final class X64Emit {
     /** ModRM + SIB + displacement for a memory operand (SDM Vol. 2A Tables 2-2, 2-3, §2.2.1.6). */
     private void address(int regField, Mem mem, int trailerSize) {
         boolean wideAddress = mode == X64Mode.BITS64 && !mem.uses32BitAddress();
-        X64FixupKind absKind = wideAddress ? X64FixupKind.ABS32S : X64FixupKind.ABS32;
+        // llvm-mc: a plain disp32 (no SIB) in 32-bit mode is a zero-extended 32-bit value, every other
+        // displacement a signed one (R_X86_64_32S)
+        boolean plainDisp32 = mode == X64Mode.BITS32 && mem.base() == null && mem.index() == null;
+        X64FixupKind absKind = plainDisp32 ? X64FixupKind.ABS32 : X64FixupKind.ABS32S;
         if (mem.rip()) {
             out.write((regField << 3) | 0b101);
             if (mem.target() != null) {

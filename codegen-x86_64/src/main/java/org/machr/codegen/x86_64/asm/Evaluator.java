@@ -55,7 +55,10 @@ final class Evaluator {
             if (info.evaluating) throw new AsmError(X64AsmCode.NOT_CONSTANT, s.span(), "symbol " + s.name() + " is defined in terms of itself");
             info.evaluating = true;
             try {
-                return eval(info.equ, dotSection, dot);
+                AsmSection at = info.equSection;
+                boolean placed = at != null && at.offsets.length == at.items.size();
+                long equDot = !placed ? 0 : info.equIndex < at.offsets.length ? at.offsets[info.equIndex] : at.size;
+                return eval(info.equ, placed ? at : null, equDot);
             } finally {
                 info.evaluating = false;
             }

@@ -108,6 +108,8 @@ final class SectionBuilder {
                 Symbols.Info info = symbols.get(name);
                 if (info.isLabel()) throw new AsmError(X64AsmCode.DUPLICATE_SYMBOL, d.span(), "symbol '" + name + "' is already defined");
                 info.equ = expr(args.get(1), d);
+                info.equSection = current;
+                info.equIndex = current.items.size();
                 info.span = d.span();
             }
             case ".align", ".balign", ".p2align" -> align(d);

@@ -14,6 +14,9 @@ final class Symbols {
         AsmSection section;
         int itemIndex = -1;
         Expr equ;
+        /** Where {@code .set} was given: {@code .} in its expression is that place. */
+        AsmSection equSection;
+        int equIndex;
         boolean global;
         boolean weak;
         Symbol.Type type = Symbol.Type.NOTYPE;

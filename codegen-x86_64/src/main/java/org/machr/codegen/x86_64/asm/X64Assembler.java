@@ -301,7 +301,7 @@ public final class X64Assembler {
             }
             if (info.equ != null) {
                 try {
-                    long value = evaluator.constant(info.equ, null, 0);
+                    long value = evaluator.constant(new Expr.Sym(info.name, info.span), null, 0);
                     out.add(new Symbol(info.name, SymbolDefinition.ABSOLUTE, value, size, binding, info.type));
                 } catch (AsmError e) {
                     diagnostics.error(X64AsmCode.NOT_CONSTANT, info.span, "symbol " + info.name + " must be set to a constant");

@@ -84,6 +84,10 @@ final class X64Lexer {
         }
         while (pos < s.length() && Character.isLetterOrDigit(s.charAt(pos))) pos++;
         String text = s.substring(digits, pos);
+        if (radix == 10 && text.matches("[0-9]+[bf]")) {             // a numeric local label reference: 1b, 2f
+            tokens.add(new Token(Token.Kind.IDENT, text, 0, start, pos));
+            return;
+        }
         try {
             long v = Long.parseUnsignedLong(text, radix);
             tokens.add(new Token(Token.Kind.NUMBER, s.substring(start, pos), v, start, pos));

@@ -28,7 +28,7 @@ public final class X64Parser {
     }
 
     List<Statement> parse() {
-        TokenCursor c = new TokenCursor(file, new X64Lexer(file, diagnostics).lex());
+        TokenCursor c = new TokenCursor(file, numericLabels(new X64Lexer(file, diagnostics).lex()));
         List<Statement> out = new ArrayList<>();
         while (c.peek().kind() != Token.Kind.EOF) {
             try {
@@ -38,6 +38,31 @@ public final class X64Parser {
                 while (!c.atEnd()) c.next();
             }
             if (c.peek().kind() == Token.Kind.EOL) c.next();
+        }
+        return out;
+    }
+
+    /**
+     * Renames GNU numeric local labels: the k-th definition {@code N:} becomes {@code .LN$k}; {@code Nb}
+     * refers to the latest definition before it, {@code Nf} to the next one after it.
+     */
+    private static List<Token> numericLabels(List<Token> tokens) {
+        java.util.Map<String, Integer> defined = new java.util.HashMap<>();
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            boolean atStart = i == 0 || tokens.get(i - 1).kind() == Token.Kind.EOL || tokens.get(i - 1).is(":");
+            if (t.kind() == Token.Kind.NUMBER && atStart && i + 1 < tokens.size() && tokens.get(i + 1).is(":")
+                    && t.text().matches("[0-9]+")) {
+                int k = defined.merge(t.text(), 1, Integer::sum);
+                out.add(new Token(Token.Kind.IDENT, ".L" + t.text() + "$" + k, 0, t.start(), t.end()));
+            } else if (t.kind() == Token.Kind.IDENT && t.text().matches("[0-9]+[bf]")) {
+                String n = t.text().substring(0, t.text().length() - 1);
+                int k = defined.getOrDefault(n, 0) + (t.text().endsWith("f") ? 1 : 0);
+                out.add(new Token(Token.Kind.IDENT, ".L" + n + "$" + k, 0, t.start(), t.end()));
+            } else {
+                out.add(t);
+            }
         }
         return out;
     }
