@@ -223,7 +223,7 @@ final class X64Emit {
                     long v = f.imm().value();
                     if (v < f.min() || v > f.max()) {
                         throw new X64EncodeException(X64AsmCode.IMMEDIATE_RANGE,
-                                "immediate " + v + " out of range [" + f.min() + ", " + f.max() + "] for a " + f.width() * 8 + "-bit field");
+                                "immediate " + v + " does not fit the " + f.width() * 8 + "-bit field (range [" + f.min() + ", " + f.max() + "])");
                     }
                     le(v, f.width());
                 }

@@ -63,6 +63,7 @@ public final class X64Assembler {
         List<Section> sections = new ArrayList<>();
         List<Relocation> relocations = new ArrayList<>();
         for (AsmSection s : pass1.sections.values()) sections.add(emit(s, listing, relocations));
+        checkEquates();
         if (diagnostics.hasErrors()) return new Result(Optional.empty(), listing);
         List<Symbol> symbols = symbols(relocations);
         try {
@@ -278,6 +279,18 @@ public final class X64Assembler {
     }
 
     // ---- symbols -----------------------------------------------------------------------------------
+
+    /** Every {@code .set}/{@code .equ} symbol must evaluate to a constant (used or not). */
+    private void checkEquates() {
+        for (Symbols.Info info : pass1.symbols.byName.values()) {
+            if (info.equ == null) continue;
+            try {
+                evaluator.constant(new Expr.Sym(info.name, info.span), null, 0);
+            } catch (AsmError e) {
+                diagnostics.error(X64AsmCode.NOT_CONSTANT, info.span, "symbol " + info.name + " must be set to a constant: " + e.getMessage());
+            }
+        }
+    }
 
     private List<Symbol> symbols(List<Relocation> relocs) {
         List<Symbol> out = new ArrayList<>();
