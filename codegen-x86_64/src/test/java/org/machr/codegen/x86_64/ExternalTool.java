@@ -1,0 +1,73 @@
+package org.machr.codegen.x86_64;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs reference tools (llvm-mc, GNU as, objdump, readelf) found on PATH. A missing tool skips the test,
+ * unless the system property {@code machr.requireTools} is {@code true} (CI), where it fails naming the tool.
+ */
+public final class ExternalTool {
+
+    /** What a finished process left behind. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public Result ok() {
+            if (exitCode != 0) throw new AssertionError("tool failed with " + exitCode + ":\n" + stderr + stdout);
+            return this;
+        }
+    }
+
+    private ExternalTool() {}
+
+    /** The tool's path; skips (or fails under machr.requireTools) when it is not on PATH. */
+    public static Path require(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir, tool);
+            if (Files.isExecutable(p)) return p;
+        }
+        if (Boolean.getBoolean("machr.requireTools")) {
+            throw new AssertionError("required external tool not found on PATH: " + tool);
+        }
+        assumeTrue(false, tool + " not on PATH; skipping");
+        return null;
+    }
+
+    /** Runs {@code command} (first word looked up with {@link #require}) with {@code stdin} as input. */
+    public static Result run(String stdin, String... command) {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        cmd.set(0, require(command[0]).toString());
+        try {
+            Path in = Files.createTempFile("machr-x64", ".in");
+            Path out = Files.createTempFile("machr-x64", ".out");
+            Path err = Files.createTempFile("machr-x64", ".err");
+            try {
+                Files.writeString(in, stdin == null ? "" : stdin);
+                Process p = new ProcessBuilder(cmd).redirectInput(in.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                    throw new AssertionError(String.join(" ", command) + " timed out");
+                }
+                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(in);
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command[0] + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
