@@ -168,14 +168,15 @@ public final class Linker {
             for (Symbol s : o.symbols()) {
                 if (s.type() == Symbol.Type.SECTION || s.isUndefined() || !isPlaced(i, s)) continue;
                 if (!s.isLocal() && globals.get(s.name()).object() != i) continue; // a weak definition that lost
-                String section = s.definition() instanceof SymbolDefinition.InSection(String sec)
-                        ? layout.slots.get(i).get(sec).output().name : "";
-                out.add(new LinkedImage.LinkedSymbol(s.name(), addressOf(i, s), s.size(), s.type(), s.binding(), o.name(), section));
+                String input = s.definition() instanceof SymbolDefinition.InSection(String sec) ? sec : "";
+                String section = input.isEmpty() ? "" : layout.slots.get(i).get(input).output().name;
+                out.add(new LinkedImage.LinkedSymbol(s.name(), addressOf(i, s), s.size(), s.type(), s.binding(), o.name(),
+                        section, input));
             }
         }
         for (Map.Entry<String, Long> e : linkerSymbols.entrySet()) {
             out.add(new LinkedImage.LinkedSymbol(e.getKey(), e.getValue(), 0, Symbol.Type.NOTYPE, Symbol.Binding.GLOBAL,
-                    LinkedImage.LINKER, ""));
+                    LinkedImage.LINKER, "", ""));
         }
         return out;
     }
