@@ -142,11 +142,12 @@ class ImageFilesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = LinkCli.run(new String[] {"--arch", "x86_64", "-o", img.toString(), "--map", map.toString(),
-                "--stack", "0x2000", start.toString(), uart.toString()}, new PrintStream(out), new PrintStream(err));
+                "--stack", "0x2000", "--section-align", "4096", start.toString(), uart.toString()}, new PrintStream(out), new PrintStream(err));
         assertThat(err.toString()).isEmpty();
         assertThat(rc).isZero();
         assertThat(MultibootHeader.getInt(Files.readAllBytes(img), 0x1000)).isEqualTo(0x1BADB002L);
-        assertThat(Files.readString(map)).contains("<multiboot header>:(.text.multiboot)").contains("_start").contains("putc");
+        assertThat(Files.readString(map)).contains("<multiboot header>:(.text.multiboot)").contains("_start").contains("putc")
+                .contains("0000000000101000 00000007 4096 .rodata").contains("0000000000102000 00002000 4096 .stack");
 
         err.reset();
         rc = LinkCli.run(new String[] {"--arch", "sparc", "-o", img.toString(), start.toString()}, new PrintStream(out), new PrintStream(err));
