@@ -1,6 +1,7 @@
 package org.machr.link;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,11 +116,13 @@ public final class Linker {
     private void relocateAll() {
         for (int i = 0; i < objects.size(); i++) {
             ObjectFile o = objects.get(i);
+            Map<String, Symbol> byName = new HashMap<>();
+            for (Symbol s : o.symbols()) byName.putIfAbsent(s.name(), s); // names used by relocations are unique
             for (Relocation r : o.relocations()) {
                 SectionLayout.Slot slot = layout.slots.get(i).get(r.section());
                 if (slot == null) continue; // a section that is not loaded
                 String where = o.name() + ":(" + r.section() + "+0x" + Long.toHexString(r.offset()) + ")";
-                Optional<Long> target = symbolAddress(i, o.symbolNamed(r.symbol()), where);
+                Optional<Long> target = symbolAddress(i, byName.get(r.symbol()), where);
                 if (target.isEmpty()) continue;
                 long p = slot.address() + r.offset();
                 int at = Math.toIntExact(slot.offset() + r.offset());
@@ -168,14 +171,15 @@ public final class Linker {
             for (Symbol s : o.symbols()) {
                 if (s.type() == Symbol.Type.SECTION || s.isUndefined() || !isPlaced(i, s)) continue;
                 if (!s.isLocal() && globals.get(s.name()).object() != i) continue; // a weak definition that lost
-                String section = s.definition() instanceof SymbolDefinition.InSection(String sec)
-                        ? layout.slots.get(i).get(sec).output().name : "";
-                out.add(new LinkedImage.LinkedSymbol(s.name(), addressOf(i, s), s.size(), s.type(), s.binding(), o.name(), section));
+                String input = s.definition() instanceof SymbolDefinition.InSection(String sec) ? sec : "";
+                String section = input.isEmpty() ? "" : layout.slots.get(i).get(input).output().name;
+                out.add(new LinkedImage.LinkedSymbol(s.name(), addressOf(i, s), s.size(), s.type(), s.binding(), o.name(),
+                        section, input));
             }
         }
         for (Map.Entry<String, Long> e : linkerSymbols.entrySet()) {
             out.add(new LinkedImage.LinkedSymbol(e.getKey(), e.getValue(), 0, Symbol.Type.NOTYPE, Symbol.Binding.GLOBAL,
-                    LinkedImage.LINKER, ""));
+                    LinkedImage.LINKER, "", ""));
         }
         return out;
     }

@@ -140,10 +140,7 @@ public final class ElfObjectReader {
             if (h.type() != Elf.SHT_RELA) continue;
             if (h.link() != symtab) throw new Malformed("section " + h.name() + " does not link to the symbol table");
             String target = modelSection.get(h.info());
-            if (target == null) {
-                error(LinkCode.UNSUPPORTED_FEATURE, "section " + h.name() + " relocates a section we do not keep");
-                continue;
-            }
+            if (target == null) continue; // relocates a section dropped above (e.g. SHT_X86_64_UNWIND .eh_frame)
             readRelocations(arch, h, target, symbolName, relocations);
         }
         if (diagnostics.errorCount() > errorsBefore) return Optional.empty();
