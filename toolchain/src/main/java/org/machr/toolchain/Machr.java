@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Machr.Version.class,
         description = "Mach_R toolchain: compile MIG interfaces and .kd programs, build and boot Mach_R images.",
-        subcommands = {DoctorCommand.class, TestCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BuildCommand.class, CheckCommand.class, MigCommand.class, DoctorCommand.class,
+            TestCommand.class, CommandLine.HelpCommand.class})
 public final class Machr implements Runnable {
 
     @CommandLine.Spec
@@ -25,12 +26,18 @@ public final class Machr implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, Console.system()));
     }
 
     /** Runs the CLI with the given streams; never lets an exception reach the user as a stack trace. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Machr());
+    public static int execute(String[] args, Console console) {
+        CommandLine cli = new CommandLine(new Machr(), new CommandFactory(console));
+        PrintWriter out = new PrintWriter(console.out(), true);
+        PrintWriter err = new PrintWriter(console.err(), true);
+        // mig and check take their tools' own command lines (GNU MIG's single-dash flags), unparsed.
+        for (String raw : new String[] {"mig", "check"}) {
+            cli.getSubcommands().get(raw).setUnmatchedOptionsArePositionalParams(true);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

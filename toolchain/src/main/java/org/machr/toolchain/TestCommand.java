@@ -17,6 +17,12 @@ import picocli.CommandLine.Parameters;
         })
 public final class TestCommand implements Callable<Integer> {
 
+    private final Console console;
+
+    public TestCommand(Console console) {
+        this.console = console;
+    }
+
     @Parameters(paramLabel = "MAVEN_ARG", description = "Passed to Maven, e.g. -pl mig-compiler -am.")
     List<String> mavenArgs = new ArrayList<>();
 
@@ -24,7 +30,7 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Path script = ProjectRoot.find().resolve("scripts/run-tests");
         if (!Files.isExecutable(script)) {
-            System.err.println("machr test: " + script + " not found; run this from a Mach_R checkout");
+            console.err().println("machr test: " + script + " not found; run this from a Mach_R checkout");
             return 2;
         }
         List<String> command = new ArrayList<>(List.of(script.toString()));

@@ -23,8 +23,8 @@ public final class DoctorCommand implements Callable<Integer> {
     private final ToolProbe probe;
     private final PrintStream out;
 
-    public DoctorCommand() {
-        this(new SystemToolProbe(), System.out);
+    public DoctorCommand(org.machr.toolchain.Console console) {
+        this(new SystemToolProbe(), console.out());
     }
 
     public DoctorCommand(ToolProbe probe, PrintStream out) {
