@@ -43,6 +43,12 @@ class LldDifferentialTest {
               ldr q5, [x4, :lo12:quadv]
               adrp x6, buffer + 0x40
               b local_helper
+              .weak missing
+              bl missing
+              b.eq missing
+              adrp x7, missing
+              add x7, x7, :lo12:missing
+              adr x8, missing
             .text
             .globl far_label
             far_label: ret
@@ -51,7 +57,8 @@ class LldDifferentialTest {
               ret
             .data
             .balign 8
-            .quad __bss_end, __image_end
+            .quad __bss_end, __image_end, missing
+            .word missing - .
             """;
 
     static final String A64_MAIN = """

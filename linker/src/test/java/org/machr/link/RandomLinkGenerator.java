@@ -17,6 +17,8 @@ final class RandomLinkGenerator {
     private final List<String> data = new ArrayList<>();
     private final List<String> absolutes = new ArrayList<>();
     private final List<String> absoluteDefinitions = new ArrayList<>();
+    /** Local labels of the object being generated (in .rodata): llvm-mc refers to them via the section symbol. */
+    private final List<String> locals = new ArrayList<>();
 
     /** Tame programs (even seeds) stay in range and link; the others mostly provoke range errors. */
     private final boolean tame;
@@ -61,6 +63,9 @@ final class RandomLinkGenerator {
         List<String> out = new ArrayList<>();
         for (int o = 0; o < objects; o++) {
             StringBuilder s = new StringBuilder();
+            locals.clear();
+            locals.add("r" + o + "_0");
+            locals.add("r" + o + "_1");
             if (o == 0) {
                 s.append(".section .text.boot,\"ax\"\n.globl _start\n_start:\n");
                 s.append(arch == Arch.AARCH64 ? "  b f0_0\n" : "  jmp f0_0\n");
@@ -80,6 +85,10 @@ final class RandomLinkGenerator {
                 s.append(".balign 16\n.globl ").append(d).append('\n').append(d).append(":\n");
                 for (int k = 0; k < 4; k++) s.append("  ").append(datum()).append('\n');
             }
+            s.append(".section .rodata\n");
+            for (String l : locals) s.append(".balign 16\n").append(l).append(":\n  .quad 0x").append(Long.toHexString(random.nextLong())).append("\n  ").append(datum()).append('\n');
+            // "shared" is weak in every object but the last, where it is strong: the strong one must win.
+            s.append(".data\n.balign 16\n").append(o == objects - 1 ? ".globl" : ".weak").append(" shared\nshared:\n  .quad ").append(o).append('\n');
             s.append(".bss\n.balign 16\n.space ").append(16 * (1 + random.nextInt(64))).append('\n');
             out.add(s.toString());
         }
@@ -98,7 +107,8 @@ final class RandomLinkGenerator {
 
     private String dataTarget() {
         int r = random.nextInt(6);
-        String t = r == 0 ? pick(absolutes) : r == 1 && !tame ? pick(functions) : pick(data);
+        String t = r == 0 ? pick(absolutes) : r == 1 && !tame ? pick(functions) : r == 2 && !locals.isEmpty() ? pick(locals)
+                : r == 3 ? "shared" : pick(data);
         int addend = random.nextInt(3) == 0 ? 16 * random.nextInt(8) : 0;
         return addend == 0 ? t : t + "+" + addend;
     }

@@ -56,6 +56,7 @@ class RandomLldDifferentialTest {
 
         String context = "seed " + seed + ", base 0x" + Long.toHexString(gen.base()) + "\nours:\n" + d.renderAll()
                 + "\nlld:\n" + lld.stderr();
+        if (seed % 2 == 0) assertThat(lld.exitCode()).as("tame programs link: " + context).isZero();
         if (lld.exitCode() != 0) {
             assertThat(ours).as(context).isEmpty();
             TreeSet<String> lldPlaces = places(lld.stderr().lines().filter(l -> l.contains("error:")).toList());

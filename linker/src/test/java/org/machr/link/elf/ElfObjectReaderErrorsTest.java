@@ -65,6 +65,15 @@ class ElfObjectReaderErrorsTest {
         assertThat(obj.relocations()).isEmpty();
     }
 
+    @Test
+    void notesAreDroppedSilently(@TempDir Path dir) throws Exception {
+        Path o = ExternalTool.llvmMc(dir, Arch.AARCH64, "note", ".text\nret\n.section .note.test,\"a\",@note\n.word 1,2,3\n");
+        Diagnostics d = new Diagnostics();
+        ObjectFile obj = ElfObjectReader.read(o, d).orElseThrow(() -> new AssertionError(d.renderAll()));
+        assertThat(d.all()).isEmpty();
+        assertThat(obj.sections()).extracting(Section::name).containsExactly(".text");
+    }
+
     @Property(tries = 300)
     void truncatedOrCorruptedFilesNeverThrow(@ForAll @IntRange(min = 0, max = 400) int cut,
                                              @ForAll @IntRange(min = 0, max = 400) int flip) {

@@ -219,6 +219,36 @@ class QemuBootTest {
               ret
             """;
 
+    /** Prints bytes 1..3 of the embedded task image ("ELF") and exits with its e_machine (183). */
+    static final String A64_SHOW_TASK = """
+            .section .text.boot,"ax"
+            .globl _start
+            _start:
+              adrp x0, __stack_top
+              add x0, x0, :lo12:__stack_top
+              mov sp, x0
+              adrp x19, _binary_init_elf_start
+              add x19, x19, :lo12:_binary_init_elf_start
+              ldrb w0, [x19, #1]
+              bl putc
+              ldrb w0, [x19, #2]
+              bl putc
+              ldrb w0, [x19, #3]
+              bl putc
+              mov w0, #10
+              bl putc
+              ldrb w2, [x19, #18]
+              adrp x1, exit_block
+              add x1, x1, :lo12:exit_block
+              str x2, [x1, #8]
+              mov w0, #0x18
+              hlt #0xf000
+            1: b 1b
+            .data
+            .balign 8
+            exit_block: .quad 0x20026, 0
+            """;
+
     private static List<ObjectFile> objects(Path dir, Arch arch, String... sources) throws Exception {
         Diagnostics d = new Diagnostics();
         List<ObjectFile> out = new ArrayList<>();
@@ -246,6 +276,23 @@ class QemuBootTest {
                 "-kernel", elf.toString());
         assertThat(r.stdout()).isEqualTo("hello\n");
         assertThat(r.exitCode()).as("exit status; stderr: %s", r.stderr()).isEqualTo(42);
+    }
+
+    /** A bootstrap task linked on its own at a user address, embedded in the kernel image as a blob. */
+    @Test
+    void aarch64KernelCarriesAnEmbeddedTaskImage(@TempDir Path dir) throws Exception {
+        Diagnostics d = new Diagnostics();
+        LinkedImage task = Linker.link(objects(dir, Arch.AARCH64, A64_UART.replace("putc", "_start")),
+                LinkOptions.defaults(Arch.AARCH64).withBase(0x40_0000L).withStackSize(0), d)
+                .orElseThrow(() -> new AssertionError(d.renderAll()));
+        byte[] taskElf = org.machr.link.elf.ElfExecutableWriter.write(task);
+        List<ObjectFile> kernel = new ArrayList<>(objects(dir, Arch.AARCH64, A64_SHOW_TASK, A64_UART));
+        kernel.add(org.machr.link.BinaryObject.readOnly(Arch.AARCH64, "init.elf", taskElf, 4096));
+        ExternalTool.Result r = ExternalTool.run(30, "qemu-system-aarch64", "-M", "virt", "-cpu", "cortex-a72", "-m", "128M",
+                "-nodefaults", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot", "-semihosting",
+                "-kernel", image(dir, kernel, Arch.AARCH64).toString());
+        assertThat(r.stdout()).isEqualTo("ELF\n");
+        assertThat(r.exitCode()).as("e_machine of the embedded image; stderr: %s", r.stderr()).isEqualTo(183);
     }
 
     @Test
