@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Machr.Version.class,
         description = "Mach_R toolchain: compile MIG interfaces and .kd programs, build and boot Mach_R images.",
-        subcommands = {RunCommand.class, BuildCommand.class, CheckCommand.class, MigCommand.class, DoctorCommand.class,
+        subcommands = {RunCommand.class, BuildCommand.class, CheckCommand.class, MigCommand.class, LinkCommand.class,
+            DoctorCommand.class,
             TestCommand.class, CommandLine.HelpCommand.class})
 public final class Machr implements Runnable {
 
@@ -34,8 +35,8 @@ public final class Machr implements Runnable {
         CommandLine cli = new CommandLine(new Machr(), new CommandFactory(console));
         PrintWriter out = new PrintWriter(console.out(), true);
         PrintWriter err = new PrintWriter(console.err(), true);
-        // mig and check take their tools' own command lines (GNU MIG's single-dash flags), unparsed.
-        for (String raw : new String[] {"mig", "check"}) {
+        // mig, check and link take their tools' own command lines (GNU MIG's single-dash flags), unparsed.
+        for (String raw : new String[] {"mig", "check", "link"}) {
             cli.getSubcommands().get(raw).setUnmatchedOptionsArePositionalParams(true);
         }
         cli.setOut(out);

@@ -39,7 +39,7 @@ class MachrCliTest {
         assertThat(r.out()).startsWith("Usage: machr ");
         List<String> registered = List.copyOf(new CommandLine(new Machr()).getSubcommands().keySet());
         assertThat(listedCommands(r.out())).containsExactlyInAnyOrderElementsOf(registered);
-        assertThat(registered).containsExactlyInAnyOrder("run", "build", "check", "mig", "doctor", "test", "help");
+        assertThat(registered).containsExactlyInAnyOrder("run", "build", "check", "mig", "link", "doctor", "test", "help");
     }
 
     @Test
