@@ -54,7 +54,7 @@ public final class LinkCli {
                     case "--stack" -> stack = parseNumber(value(args, ++i, a), a);
                     case "--section-align" -> sectionAlign = parseNumber(value(args, ++i, a), a);
                     case "-h", "--help" -> {
-                        out.println("usage: link --arch aarch64|x86_64 -o IMAGE [--map FILE] [--entry SYMBOL]"
+                        out.println("usage: machr link --arch aarch64|x86_64 -o IMAGE [--map FILE] [--entry SYMBOL]"
                                 + " [--base ADDRESS] [--stack BYTES] [--section-align BYTES] OBJECT...");
                         return 0;
                     }
