@@ -184,7 +184,8 @@ public final class InterfaceBuilder {
             }
             arguments.add(argument);
         }
-        ok &= RoutineChecks.check(name, simple, arguments, span, diagnostics);
+        // Checks of the list as a whole would only echo an argument that is already reported.
+        if (ok) ok = RoutineChecks.check(name, simple, arguments, span, diagnostics);
         if (!ok) {
             entries.add(new Skip(entries.size()));
             return;
