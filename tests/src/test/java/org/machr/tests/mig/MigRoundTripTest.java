@@ -117,19 +117,41 @@ class MigRoundTripTest {
             MigCompiler ours = OURS.get();
             MigCompiler client = pairing.startsWith("ours client") ? ours : gnu;
             MigCompiler server = pairing.endsWith("ours server") ? ours : gnu;
-            RoundTrip.Run reference = rt.run(gnu, gnu);
-            Assumptions.assumeTrue(reference.built(), () -> "no reference to compare with: " + reference.problem());
             RoundTrip.Run run = rt.run(client, server);
             assertThat(run.problem()).as(pairing + " builds").isNull();
-            assertThat(differingRoutines(reference.output(), run.output(), false))
-                    .as("routines whose request/reply bytes or values differ from GNU/GNU").isEmpty();
-            if (server == ours) {
-                assertThat(differingRoutines(reference.output(), run.output(), true))
-                        .as("routines whose mutated requests get other return codes than from GNU's server").isEmpty();
+            RoundTrip.Run reference = referenceFor(rt, client, server, ours);
+            if (reference == null) {
+                // GNU MIG's own stubs do not build for this subsystem: only the values can be checked
+                System.out.println(defs + ": " + pairing + ": no pairing with GNU MIG to compare bytes with; values checked only");
+            } else {
+                assertThat(differingRoutines(reference.output(), run.output(), false))
+                        .as("routines whose request/reply bytes or values differ from " + reference.pairing()).isEmpty();
+                RoundTrip.Run gnuServer = rt.run(gnu, gnu).built() ? rt.run(gnu, gnu) : rt.run(ours, gnu);
+                if (server == ours && gnuServer.built()) {
+                    assertThat(differingRoutines(gnuServer.output(), run.output(), true))
+                            .as("routines whose mutated requests get other return codes than from GNU's server").isEmpty();
+                }
             }
             assertThat(failures(run.output())).isEmpty();
             assertThat(run.status()).isZero();
         }
+    }
+
+    /**
+     * What a pairing is compared with: GNU client + GNU server, or when GNU MIG's stubs for one side do
+     * not build, the mixed pairing that uses GNU's other side; null when there is none.
+     */
+    static RoundTrip.Run referenceFor(RoundTrip rt, MigCompiler client, MigCompiler server, MigCompiler ours) throws Exception {
+        MigCompiler gnu = rt.gnu();
+        List<RoundTrip.Run> candidates = new ArrayList<>();
+        candidates.add(rt.run(gnu, gnu));
+        if (client != ours || server != gnu) candidates.add(rt.run(ours, gnu));
+        if (client != gnu || server != ours) candidates.add(rt.run(gnu, ours));
+        for (RoundTrip.Run r : candidates) {
+            if (!r.built()) continue;
+            if (r.pairing().equals(rt.run(gnu, gnu).pairing()) || failures(r.output()).isEmpty()) return r;
+        }
+        return null;
     }
 
     static List<String> failures(String output) {

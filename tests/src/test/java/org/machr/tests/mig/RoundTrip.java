@@ -69,6 +69,12 @@ final class RoundTrip {
         return new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
     }
 
+    private MigCompiler gnu;
+
+    MigCompiler gnu() {
+        return gnu;
+    }
+
     List<Routine> routines() {
         return clientRoutines;
     }
@@ -79,6 +85,7 @@ final class RoundTrip {
 
     /** Generates and compiles everything that does not depend on the pairing; null when fine. */
     String prepare(MigCompiler gnu, List<MigCompiler> others) throws IOException, InterruptedException {
+        this.gnu = gnu;
         Path gnuDir = generate(gnu);
         if (setupProblem != null) return setupProblem;
         Path userHeader = only(gnuDir, ".h", "server.h");
