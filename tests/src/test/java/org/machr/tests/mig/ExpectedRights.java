@@ -17,7 +17,10 @@ final class ExpectedRights {
     private static final Pattern CHECK = Pattern.compile(
             "const mach_msg_type_t (\\w+)Check = \\{\\s*/\\* msgt_name = \\*/\\s*\\(unsigned char\\) MACH_MSG_TYPE_(\\w+),");
 
+    private static final Pattern OUT_STRING = Pattern.compile("mig_strncpy\\((\\w+),");
+
     private final Map<String, String> rights = new HashMap<>();
+    private final java.util.Set<String> outStrings = new java.util.HashSet<>();
 
     ExpectedRights(String stubSource) {
         Matcher r = ROUTINE.matcher(stubSource);
@@ -28,6 +31,8 @@ final class ExpectedRights {
             if (routine != null) {
                 Matcher c = CHECK.matcher(stubSource.substring(start, more ? r.start() : stubSource.length()));
                 while (c.find()) rights.put(routine + "." + c.group(1), c.group(2));
+                Matcher o = OUT_STRING.matcher(stubSource.substring(start, more ? r.start() : stubSource.length()));
+                while (o.find()) outStrings.add(routine + "." + o.group(1));
             }
             if (!more) break;
             routine = r.group(1);
@@ -38,6 +43,14 @@ final class ExpectedRights {
     /** e.g. {@code PORT_SEND_ONCE}, or null when the stub does not check that item by a fixed type. */
     String of(String routine, String param) {
         return rights.get(routine + "." + param);
+    }
+
+    /**
+     * In a client stub: true when {@code param} is an out c_string, which the prototype passes as an array
+     * like an in value; the stub copies it out of the reply with {@code mig_strncpy}.
+     */
+    boolean isOutString(String routine, String param) {
+        return outStrings.contains(routine + "." + param);
     }
 
     /** Port dispositions (mach/message.h): the value a sender puts so that the receiver gets {@code right}. */

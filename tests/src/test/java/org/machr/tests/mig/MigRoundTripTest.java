@@ -36,6 +36,15 @@ class MigRoundTripTest {
     static Path work;
 
     static final Optional<MigCompiler> OURS = MigCompiler.Ours.find();
+    static final KnownDifferences KNOWN;
+
+    static {
+        try {
+            KNOWN = KnownDifferences.load();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @TestFactory
     Stream<DynamicNode> everySubsystemInEveryPairing() throws IOException, InterruptedException {
@@ -49,11 +58,15 @@ class MigRoundTripTest {
         List<DynamicNode> nodes = new ArrayList<>();
         for (Path defs : subsystemFiles()) {
             String name = Path.of(RoundTrip.INCLUDE).relativize(defs).toString();
-            Subsystem s = new Subsystem(work.resolve(name.replace('/', '_')), defs, harness, gnu);
+            Subsystem s = new Subsystem(work.resolve(name.replace('/', '_')), name, defs, harness, gnu);
             List<DynamicNode> tests = new ArrayList<>();
             tests.add(DynamicTest.dynamicTest("GNU client + GNU server", s::checkReference));
             for (String pairing : List.of("GNU client + ours server", "ours client + GNU server", "ours client + ours server")) {
                 tests.add(DynamicTest.dynamicTest(pairing, () -> s.checkPairing(pairing)));
+                for (KnownDifferences.Entry e : KNOWN.of(name, pairing)) {
+                    tests.add(DynamicTest.dynamicTest("KNOWN DIFFERENCE " + pairing + ": " + e.routine() + " (" + e.kind() + ")",
+                            () -> Assumptions.abort(e.reason())));
+                }
             }
             nodes.add(DynamicContainer.dynamicContainer(name, tests));
         }
@@ -77,14 +90,16 @@ class MigRoundTripTest {
     /** One subsystem's build, made on first use and shared by its four pairing tests. */
     static final class Subsystem {
         private final Path dir;
+        private final String name;
         private final Path defs;
         private final Path harness;
         private final MigCompiler gnu;
         private RoundTrip roundTrip;
         private String problem;
 
-        Subsystem(Path dir, Path defs, Path harness, MigCompiler gnu) {
+        Subsystem(Path dir, String name, Path defs, Path harness, MigCompiler gnu) {
             this.dir = dir;
+            this.name = name;
             this.defs = defs;
             this.harness = harness;
             this.gnu = gnu;
@@ -117,24 +132,49 @@ class MigRoundTripTest {
             MigCompiler ours = OURS.get();
             MigCompiler client = pairing.startsWith("ours client") ? ours : gnu;
             MigCompiler server = pairing.endsWith("ours server") ? ours : gnu;
+            if (client == gnu) assumeGnuBuilds(rt, "user");
+            if (server == gnu) assumeGnuBuilds(rt, "server");
             RoundTrip.Run run = rt.run(client, server);
             assertThat(run.problem()).as(pairing + " builds").isNull();
+            Set<String> unstable = unstableInReference(rt);
             RoundTrip.Run reference = referenceFor(rt, client, server, ours);
             if (reference == null) {
-                // GNU MIG's own stubs do not build for this subsystem: only the values can be checked
-                System.out.println(defs + ": " + pairing + ": no pairing with GNU MIG to compare bytes with; values checked only");
+                System.out.println(name + ": " + pairing + ": no pairing with GNU MIG to compare bytes with; values checked only");
             } else {
-                assertThat(differingRoutines(reference.output(), run.output(), false))
-                        .as("routines whose request/reply bytes or values differ from " + reference.pairing()).isEmpty();
+                Map<String, String> differing = differingRoutines(reference.output(), run.output(), false);
+                differing.keySet().removeIf(r -> unstable.contains(r) || KNOWN.excludes(name, pairing, r, "bytes"));
+                assertThat(differing.values()).as("routines whose request/reply bytes or values differ from " + reference.pairing()).isEmpty();
                 RoundTrip.Run gnuServer = rt.run(gnu, gnu).built() ? rt.run(gnu, gnu) : rt.run(ours, gnu);
                 if (server == ours && gnuServer.built()) {
-                    assertThat(differingRoutines(gnuServer.output(), run.output(), true))
-                            .as("routines whose mutated requests get other return codes than from GNU's server").isEmpty();
+                    Map<String, String> mutations = differingRoutines(gnuServer.output(), run.output(), true);
+                    mutations.keySet().removeIf(r -> KNOWN.excludes(name, pairing, r, "mutation"));
+                    assertThat(mutations.values()).as("routines whose mutated requests get other return codes than from GNU's server").isEmpty();
                 }
             }
-            assertThat(failures(run.output())).isEmpty();
-            assertThat(run.status()).isZero();
+            List<String> failures = failures(run.output()).stream()
+                    .filter(f -> !unstable.contains(routineOf(f)) && !KNOWN.excludes(name, pairing, routineOf(f), "bytes")).toList();
+            assertThat(failures).as("the harness's own checks").isEmpty();
         }
+
+        private void assumeGnuBuilds(RoundTrip rt, String side) {
+            String problem = rt.problemOf(gnu, side);
+            Assumptions.assumeTrue(problem == null, () -> "GNU MIG's own " + side + " stub does not compile (its struct layout bug, see mig.md): "
+                    + RoundTrip.firstLines(problem, 3));
+        }
+
+        /** Routines whose GNU/GNU output changes from run to run (GNU MIG sends uninitialised bytes). */
+        private Set<String> unstableInReference(RoundTrip rt) throws Exception {
+            RoundTrip.Run once = rt.run(gnu, gnu);
+            if (!once.built()) return Set.of();
+            Set<String> unstable = new java.util.TreeSet<>(differingRoutines(once.output(), rt.rerun(gnu, gnu).output(), false).keySet());
+            if (!unstable.isEmpty()) System.out.println(name + ": GNU MIG's stubs send bytes that change from run to run in " + unstable + "; not compared");
+            return unstable;
+        }
+    }
+
+    static String routineOf(String failLine) {
+        String[] f = failLine.split("[ :]", 3);
+        return f.length > 1 ? f[1] : "";
     }
 
     /**
@@ -166,10 +206,10 @@ class MigRoundTripTest {
      * Routines whose lines differ: the normal run ({@code CALL REQ REP IN OUT RC DEMUX}) or, with
      * {@code mutations}, the {@code MUT} lines. Each entry names the routine and its first differing line.
      */
-    static Set<String> differingRoutines(String expected, String actual, boolean mutations) {
+    static Map<String, String> differingRoutines(String expected, String actual, boolean mutations) {
         Map<String, List<String>> a = byRoutine(expected, mutations);
         Map<String, List<String>> b = byRoutine(actual, mutations);
-        Set<String> differing = new LinkedHashSet<>();
+        Map<String, String> differing = new TreeMap<>();
         Set<String> names = new LinkedHashSet<>(a.keySet());
         names.addAll(b.keySet());
         for (String r : names) {
@@ -178,7 +218,7 @@ class MigRoundTripTest {
             if (x.equals(y)) continue;
             int i = 0;
             while (i < Math.min(x.size(), y.size()) && x.get(i).equals(y.get(i))) i++;
-            differing.add(r + ": expected " + (i < x.size() ? x.get(i) : "(nothing)") + " but got " + (i < y.size() ? y.get(i) : "(nothing)"));
+            differing.put(r, r + ": expected " + (i < x.size() ? x.get(i) : "(nothing)") + " but got " + (i < y.size() ? y.get(i) : "(nothing)"));
         }
         return differing;
     }
@@ -189,7 +229,7 @@ class MigRoundTripTest {
             String[] f = line.split(" ", 3);
             if (f.length < 2 || f[0].equals("SUMMARY") || f[0].equals("SUBSYSTEM")) continue;
             if (f[0].equals("MUT") != mutations) continue;
-            map.computeIfAbsent(f[1], k -> new ArrayList<>()).add(line);
+            map.computeIfAbsent(f[1].replaceAll(":$", ""), k -> new ArrayList<>()).add(line);
         }
         return map;
     }

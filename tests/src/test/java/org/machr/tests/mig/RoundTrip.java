@@ -99,7 +99,7 @@ final class RoundTrip {
         ExpectedRights serverChecks = new ExpectedRights(serverStub);
         ExpectedRights clientChecks = new ExpectedRights(Files.readString(only(gnuDir, "User.c", null)));
         Files.writeString(work.resolve("driver.c"), DriverGenerator.driver(subsystem, userHeader.getFileName().toString(),
-                demux.group(1), user.routines(), server.routines(), serverChecks));
+                demux.group(1), user.routines(), server.routines(), serverChecks, clientChecks));
         Files.writeString(work.resolve("work.c"), DriverGenerator.work(subsystem, "server.h", server.routines(),
                 user.routines(), clientChecks));
         StringBuilder renames = new StringBuilder();
@@ -181,7 +181,28 @@ final class RoundTrip {
         if (known != null) return known;
         Run result = link(client, server, name);
         runs.put(name, result);
+        keep(result, "");
         return result;
+    }
+
+    /** Runs an already linked pairing once more (to find output that changes from run to run). */
+    Run rerun(MigCompiler client, MigCompiler server) throws IOException, InterruptedException {
+        Run first = run(client, server);
+        if (!first.built()) return first;
+        Path out = work.resolve(first.pairing() + ".again.txt");
+        Process p = new ProcessBuilder(work.resolve(first.pairing()).toString()).redirectOutput(out.toFile())
+                .redirectErrorStream(true).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
+        Run again = new Run(first.pairing(), p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1), null);
+        keep(again, ".again");
+        return again;
+    }
+
+    /** Keeps each run's output under target/mig-harness-runs/ for reading after the test. */
+    private void keep(Run run, String suffix) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "mig-harness-runs", defs.getParent().getFileName() + "_" + defs.getFileName()));
+        Files.write(dir.resolve(run.pairing() + suffix + ".txt"), run.built() ? run.output().getBytes(StandardCharsets.ISO_8859_1)
+                : ("not built: " + run.problem() + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private Run link(MigCompiler client, MigCompiler server, String name) throws IOException, InterruptedException {
