@@ -51,10 +51,9 @@ final class RoutineChecks {
                 }
                 case IN -> { }
             }
-            if (a.has(ArgFlag.COUNT_IN_OUT) && !(a.type().isVariable() && a.type().inLine()
-                    && dir.sendsReply())) {
+            if (a.has(ArgFlag.COUNT_IN_OUT) && !(a.type().isVariable() && dir.sendsReply())) {
                 d.warning(MigCode.FLAG_NOT_APPLICABLE, a.span(), "CountInOut on '" + a.name()
-                        + "' has no effect", "it applies to out arrays of variable size sent in-line");
+                        + "' has no effect", "it applies to out arrays of variable size");
             }
         }
         if (simple && args.stream().anyMatch(a -> a.direction() == Direction.REPLY_PORT)) {
