@@ -159,7 +159,12 @@ final class ExprChecker {
         }
         Entity e = checker.lookup(c.module, n.name());
         if (e == null) {
-            error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'");
+            java.util.Set<String> known = new java.util.TreeSet<>(c.localNames());
+            known.addAll(c.module.members().keySet());
+            known.addAll(c.module.imports().keySet());
+            String hint = Suggestions.didYouMean(n.name(), known);
+            if (hint == null) error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'");
+            else checker.diagnostics.error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'", hint);
             return Type.ERROR;
         }
         return entityValue(n, e, c);
@@ -423,7 +428,8 @@ final class ExprChecker {
             if (!c.unsafeBlocks.isEmpty()) c.unsafeBlocks.peek()[0]++;
             return;
         }
-        error(KdCode.KD0300, span, kind + " requires an unsafe block or function");
+        checker.diagnostics.error(KdCode.KD0300, span, kind + " requires an unsafe block or function",
+                "wrap it in 'unsafe { ... }' or declare the function 'unsafe fn'");
     }
 
     List<Type> values(List<Expr> es, Ctx c) {
