@@ -27,6 +27,14 @@ public final class Checker {
     final StmtChecker stmts;
     final Intrinsics intrinsics;
 
+    private boolean requireMain = true;
+
+    /** Whether the main module must define {@code fn main() -> i32} (false for checking a library). */
+    public Checker requireMain(boolean required) {
+        this.requireMain = required;
+        return this;
+    }
+
     public Checker(Program program, Diagnostics diagnostics) {
         this.program = program;
         this.diagnostics = diagnostics;
@@ -44,7 +52,7 @@ public final class Checker {
         for (ModuleInfo m : program.modules().values()) bindImports(m);
         for (ModuleInfo m : program.modules().values()) resolveDeclarations(m);
         for (FnInfo f : sem.functions) if (f.decl().body() != null) stmts.checkFunction(f);
-        checkMain();
+        if (requireMain) checkMain();
         sem.systemModel = new org.machr.kd.sys.SystemChecker(this).check();
         return sem;
     }
