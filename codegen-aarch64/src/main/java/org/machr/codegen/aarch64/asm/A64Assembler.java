@@ -5,10 +5,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.machr.codegen.aarch64.A64Encoder;
 import org.machr.codegen.aarch64.InvalidOperandException;
 import org.machr.diag.Diagnostics;
@@ -213,11 +211,5 @@ public final class A64Assembler {
         boolean isAssemblerLocal() {
             return name.startsWith(".L");
         }
-    }
-
-    static Set<String> lower(Set<String> s) {
-        Set<String> out = new java.util.HashSet<>();
-        for (String x : s) out.add(x.toLowerCase(Locale.ROOT));
-        return out;
     }
 }

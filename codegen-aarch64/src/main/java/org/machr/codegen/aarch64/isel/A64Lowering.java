@@ -87,10 +87,6 @@ final class A64Lowering {
         };
     }
 
-    int blockIndexOf(int irBlockId) {
-        return blockIndex.get(irBlockId);
-    }
-
     private VReg v(Reg r) {
         return new VReg(r.id(), RegClass.INT);
     }
