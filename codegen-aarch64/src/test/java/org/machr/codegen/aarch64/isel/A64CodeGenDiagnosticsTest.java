@@ -56,11 +56,10 @@ class A64CodeGenDiagnosticsTest {
                 inc:
                      0:  stp x29, x30, [sp, #-16]!
                      4:  mov x29, sp
-                     8:  mov x1, #1
-                     c:  add x0, x0, x1
-                    10:  ldp x29, x30, [sp], #16
-                    14:  ret
-                    18:  brk #0xd1
+                     8:  add x0, x0, #1
+                     c:  ldp x29, x30, [sp], #16
+                    10:  ret
+                    14:  brk #0xd1
                 """);
     }
 
