@@ -37,6 +37,7 @@ tlbi vae1                               // 6: error[A64A0003]: tlbi vae1 needs a
 tlbi vmalle1, x0                        // 6: error[A64A0003]: 'tlbi' takes 1 operand, found 2
 csel x0, x1, x2, xx                     // 18: error[A64A0003]: expected a condition code (eq, ne, hs, lo, …)
 cset x0, al                             // 10: error[A64A0003]: condition al cannot be inverted here
+ldrsw x0, =1                            // 11: error[A64A0003]: only ldr takes a literal-pool operand
 frobnicate x0                           // 1: error[A64A0002]: unknown instruction 'frobnicate'
 mov x0, @                               // 9: error[A64A0008]: expected an expression, found '@'
 b 7f                                    // 3: error[A64A0007]: local label '7f' is never defined

@@ -5,10 +5,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.machr.codegen.aarch64.A64Encoder;
 import org.machr.codegen.aarch64.InvalidOperandException;
 import org.machr.diag.Diagnostics;
@@ -58,6 +56,7 @@ public final class A64Assembler {
                 asm.report(e);
             }
         }
+        for (AsmSection s : List.copyOf(asm.pools.keySet())) asm.flushPool(s);
         ObjectFile obj = new ObjectBuilder(asm).build();
         return diags.errorCount() > before ? Optional.empty() : Optional.of(obj);
     }
@@ -170,7 +169,11 @@ public final class A64Assembler {
     private void instruction(Token head, List<Token> toks, int from) {
         List<Operand> ops = new OperandParser((t, p) -> new ExprParser(t, p, this::dot, this::localRef)).parseAll(toks, from);
         int end = toks.get(toks.size() - 1).end();
-        Operands operands = new Operands(head.text(), ops, head.start(), end, this::constant);
+        Operands.Constants constants = new Operands.Constants() {
+            @Override public long constant(Expr e) { return A64Assembler.this.constant(e); }
+            @Override public String poolEntry(Expr e, int width) { return A64Assembler.this.poolEntry(e, width); }
+        };
+        Operands operands = new Operands(head.text(), ops, head.start(), end, constants);
         Parsed p;
         try {
             p = InsnParser.parse(head.text(), operands);
@@ -183,6 +186,35 @@ public final class A64Assembler {
         int at = current.code.size();
         current.code.emit32(A64Encoder.encode(p.insn()));
         if (p.symbolic() != null) pending.add(new Pending(current, at, p, 0, p.symbolic(), p.symbolic().start(), p.symbolic().end()));
+    }
+
+    /** A literal-pool entry ({@code ldr xN, =expr}) waiting for the end of its section or {@code .ltorg}. */
+    record PoolEntry(String label, Expr expr, int width) {}
+
+    final Map<AsmSection, List<PoolEntry>> pools = new LinkedHashMap<>();
+    private int poolCount;
+
+    String poolEntry(Expr e, int width) {
+        String label = ".Lpool$" + (++poolCount);
+        pools.computeIfAbsent(current, s -> new ArrayList<>()).add(new PoolEntry(label, e, width));
+        return label;
+    }
+
+    /** Emits the pending literal pool of the current section here (.ltorg, and at the end of assembly). */
+    void flushPool(AsmSection section) {
+        List<PoolEntry> entries = pools.remove(section);
+        if (entries == null) return;
+        AsmSection saved = current;
+        current = section;
+        for (PoolEntry p : entries) {
+            section.code.align(p.width());
+            section.alignment = Math.max(section.alignment, p.width());
+            defineLabel(p.label(), p.expr().start(), p.expr().end());
+            int at = section.code.size();
+            section.code.emitLittleEndian(0, p.width());
+            pending.add(new Pending(section, at, null, p.width(), p.expr(), p.expr().start(), p.expr().end()));
+        }
+        current = saved;
     }
 
     /** A symbol as the assembler tracks it. */
@@ -213,11 +245,5 @@ public final class A64Assembler {
         boolean isAssemblerLocal() {
             return name.startsWith(".L");
         }
-    }
-
-    static Set<String> lower(Set<String> s) {
-        Set<String> out = new java.util.HashSet<>();
-        for (String x : s) out.add(x.toLowerCase(Locale.ROOT));
-        return out;
     }
 }
