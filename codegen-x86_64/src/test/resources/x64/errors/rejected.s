@@ -50,3 +50,6 @@
 target:
         .ascii 5
         .equ loop, loop + 1
+        jmp .Lnowhere
+        jne 7f
+        .quad .Lmissing

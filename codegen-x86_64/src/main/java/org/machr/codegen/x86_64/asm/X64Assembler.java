@@ -237,6 +237,7 @@ public final class X64Assembler {
             System.arraycopy(le(value, f.kind().size()), 0, bytes, f.offset(), f.kind().size());
             return;
         }
+        if (undefinedLocal(name, info, span)) return;
         X64Reloc kind = X64Relocs.relocFor(f.kind());
         if (kind == null) {
             diagnostics.error(X64AsmCode.BAD_EXPRESSION, span, "a " + f.kind().size() * 8 + "-bit reference to '" + name
@@ -269,6 +270,7 @@ public final class X64Assembler {
                 default -> throw new AsmError(X64AsmCode.BAD_EXPRESSION, e.span(),
                         "a " + width * 8 + "-bit reference to a symbol needs a relocation the object model does not have");
             };
+            if (undefinedLocal(t.name(), pass1.symbols.find(t.name()), e.span())) return new byte[width];
             boolean local = t.section() != null && !t.preemptible();
             relocs.add(local ? new Relocation(s.name, place, kind, t.section().name, addend + t.offset())
                     : new Relocation(s.name, place, kind, t.name(), addend));
@@ -276,6 +278,16 @@ public final class X64Assembler {
             diagnostics.error(err.code, err.span, err.getMessage());
         }
         return new byte[width];
+    }
+
+    /** Reports a reference to a temporary label that is never defined (llvm-mc rejects these too). */
+    private boolean undefinedLocal(String name, Symbols.Info info, Span span) {
+        if (!name.startsWith(".L") || (info != null && (info.isLabel() || info.equ != null || info.isPreemptible()))) return false;
+        java.util.regex.Matcher numeric = java.util.regex.Pattern.compile("\\.L(\\d+)\\$\\d+").matcher(name);
+        String shown = numeric.matches() ? "numeric label '" + numeric.group(1) + "' (referred to as "
+                + numeric.group(1) + "b or " + numeric.group(1) + "f)" : "label '" + name + "'";
+        diagnostics.error(X64AsmCode.UNDEFINED_LOCAL_LABEL, span, shown + " is not defined");
+        return true;
     }
 
     // ---- symbols -----------------------------------------------------------------------------------
