@@ -52,7 +52,17 @@ public final class X64Assembler {
         this.diagnostics = diagnostics;
     }
 
+    /** Line start offsets of the file being assembled (SourceFile recomputes them on every lookup). */
+    private int[] lineStarts = new int[0];
+
+    private int lineOf(int offset) {
+        int i = java.util.Arrays.binarySearch(lineStarts, offset);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
     public Result assemble(SourceFile file) {
+        lineStarts = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(0),
+                java.util.stream.IntStream.range(0, file.text().length()).filter(i -> file.text().charAt(i) == '\n').map(i -> i + 1)).toArray();
         List<Statement> statements = new X64Parser(file, diagnostics).parse();
         pass1 = new SectionBuilder(file, diagnostics);
         pass1.build(statements);
@@ -186,8 +196,8 @@ public final class X64Assembler {
                     byte[] bytes = e.bytes();
                     for (X64Fixup f : e.fixups()) fixup(s, at, bytes, f, insn.statement.span(), relocs);
                     out.writeBytes(bytes);
-                    listing.add(new Listed(insn.statement.span().line(), s.name, at, bytes, insn.statement.span().file()
-                            .text().substring(insn.statement.span().start(), insn.statement.span().end())));
+                    Span sp = insn.statement.span();
+                    listing.add(new Listed(lineOf(sp.start()), s.name, at, bytes, sp.file().text().substring(sp.start(), sp.end())));
                 }
                 case Item.Data d -> {
                     for (int k = 0; k < d.values().size(); k++) {
