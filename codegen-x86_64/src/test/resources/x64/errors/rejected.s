@@ -53,3 +53,8 @@ target:
         jmp .Lnowhere
         jne 7f
         .quad .Lmissing
+        movq $1, %rax,
+        movq (%rax
+        movl %eax, %cs
+        .skip 99999999999
+        .p2align 40

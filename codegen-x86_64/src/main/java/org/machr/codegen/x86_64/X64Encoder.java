@@ -58,6 +58,7 @@ public final class X64Encoder {
             case MovSeg(boolean toSeg, SegReg seg, Operand other) -> {
                 OpSize size = other instanceof Gpr g ? g.size() : OpSize.WORD;
                 if (size == OpSize.BYTE) throw bad("a segment register moves to or from a 16/32/64-bit operand");
+                if (toSeg && seg == SegReg.CS) throw bad("%cs cannot be loaded with mov; use a far jump or lretq");
                 X64Op row = toSeg ? X64Op.MOV_TO_SEG : other instanceof Mem ? X64Op.MOV_FROM_SEG_M : X64Op.MOV_FROM_SEG;
                 e.emit(row, size, seg, 0, other, 0, X64Emit.NONE, false);
             }

@@ -37,7 +37,7 @@ public final class X64Parser {
                 diagnostics.error(e.code, e.span, e.getMessage());
                 while (!c.atEnd()) c.next();
             }
-            if (c.peek().kind() == Token.Kind.EOL) c.next();
+            c.endStatement();
         }
         return out;
     }
