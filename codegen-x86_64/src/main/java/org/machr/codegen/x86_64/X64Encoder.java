@@ -182,6 +182,14 @@ public final class X64Encoder {
                 }
                 e.emit(X64Op.JMP_FAR_PTR, OpSize.DWORD, null, 0, null, 0, new FarPtr(offset, selector), false);
             }
+            case StringOp(boolean store, OpSize size, boolean rep) -> {
+                if (rep) e.raw(new byte[] {(byte) 0xF3});                       // llvm-mc: F3 before 66h/REX
+                e.emit(store ? X64Op.STOS : X64Op.MOVS, size, null, 0, null, 0, X64Emit.NONE, false);
+            }
+            case Bswap(Gpr reg) -> {
+                if (reg.size() != OpSize.DWORD && reg.size() != OpSize.QWORD) throw bad("bswap takes a 32- or 64-bit register");
+                e.emit(X64Op.BSWAP_O, reg.size(), reg, 0, null, 0, X64Emit.NONE, false);
+            }
             case FarIndirect(boolean call, OpSize size, Mem mem) -> {
                 if (size != OpSize.DWORD && size != OpSize.QWORD) throw bad("far pointers are m16:32 (l) or m16:64 (q)");
                 e.emit(call ? X64Op.CALL_FAR_M : X64Op.JMP_FAR_M, size, null, 0, mem, 0, X64Emit.NONE, false);
