@@ -50,3 +50,11 @@
 target:
         .ascii 5
         .equ loop, loop + 1
+        jmp .Lnowhere
+        jne 7f
+        .quad .Lmissing
+        movq $1, %rax,
+        movq (%rax
+        movl %eax, %cs
+        .skip 99999999999
+        .p2align 40

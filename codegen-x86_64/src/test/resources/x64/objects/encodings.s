@@ -173,14 +173,20 @@ start:
         outw %ax, %dx                   # 66ef
         outl %eax, %dx                  # ef
         rdtsc                           # 0f31
+        rep movsb                       # f3a4
+        rep stosq                       # f348ab
+        movsl                           # a5
+        stosw                           # 66ab
+        bswapl %eax                     # 0fc8
+        bswapq %r9                      # 490fc9
         ljmpl *(%rax)                   # ff28
         ljmpq *(%rax)                   # 48ff28
         lretq                           # 48cb
         movw %ax, %ds                   # 8ed8
         movl %eax, %ss                  # 8ed0
         movw %fs, %ax                   # 668ce0
-        jmp start                       # e997fdffff
-        je start                        # 0f8491fdffff
+        jmp start                       # e98afdffff
+        je start                        # 0f8484fdffff
         jne 1f                          # 7500
 1:      call helper                     # e84f000000
         jmp helper                      # eb4d

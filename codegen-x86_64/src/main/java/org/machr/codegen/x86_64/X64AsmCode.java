@@ -43,7 +43,9 @@ public enum X64AsmCode implements DiagnosticCode {
     /** A short branch whose label is out of rel8 range. */
     BRANCH_RANGE("X64A018"),
     /** Data or an instruction in a section without contents (.bss). */
-    NOBITS_CONTENT("X64A019");
+    NOBITS_CONTENT("X64A019"),
+    /** A temporary label ({@code .L…}, or a numeric label via {@code 1b}/{@code 1f}) used but never defined. */
+    UNDEFINED_LOCAL_LABEL("X64A020");
 
     private final String id;
 

@@ -52,7 +52,17 @@ public final class X64Assembler {
         this.diagnostics = diagnostics;
     }
 
+    /** Line start offsets of the file being assembled (SourceFile recomputes them on every lookup). */
+    private int[] lineStarts = new int[0];
+
+    private int lineOf(int offset) {
+        int i = java.util.Arrays.binarySearch(lineStarts, offset);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
     public Result assemble(SourceFile file) {
+        lineStarts = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(0),
+                java.util.stream.IntStream.range(0, file.text().length()).filter(i -> file.text().charAt(i) == '\n').map(i -> i + 1)).toArray();
         List<Statement> statements = new X64Parser(file, diagnostics).parse();
         pass1 = new SectionBuilder(file, diagnostics);
         pass1.build(statements);
@@ -186,8 +196,8 @@ public final class X64Assembler {
                     byte[] bytes = e.bytes();
                     for (X64Fixup f : e.fixups()) fixup(s, at, bytes, f, insn.statement.span(), relocs);
                     out.writeBytes(bytes);
-                    listing.add(new Listed(insn.statement.span().line(), s.name, at, bytes, insn.statement.span().file()
-                            .text().substring(insn.statement.span().start(), insn.statement.span().end())));
+                    Span sp = insn.statement.span();
+                    listing.add(new Listed(lineOf(sp.start()), s.name, at, bytes, sp.file().text().substring(sp.start(), sp.end())));
                 }
                 case Item.Data d -> {
                     for (int k = 0; k < d.values().size(); k++) {
@@ -237,6 +247,7 @@ public final class X64Assembler {
             System.arraycopy(le(value, f.kind().size()), 0, bytes, f.offset(), f.kind().size());
             return;
         }
+        if (undefinedLocal(name, info, span)) return;
         X64Reloc kind = X64Relocs.relocFor(f.kind());
         if (kind == null) {
             diagnostics.error(X64AsmCode.BAD_EXPRESSION, span, "a " + f.kind().size() * 8 + "-bit reference to '" + name
@@ -269,6 +280,7 @@ public final class X64Assembler {
                 default -> throw new AsmError(X64AsmCode.BAD_EXPRESSION, e.span(),
                         "a " + width * 8 + "-bit reference to a symbol needs a relocation the object model does not have");
             };
+            if (undefinedLocal(t.name(), pass1.symbols.find(t.name()), e.span())) return new byte[width];
             boolean local = t.section() != null && !t.preemptible();
             relocs.add(local ? new Relocation(s.name, place, kind, t.section().name, addend + t.offset())
                     : new Relocation(s.name, place, kind, t.name(), addend));
@@ -276,6 +288,16 @@ public final class X64Assembler {
             diagnostics.error(err.code, err.span, err.getMessage());
         }
         return new byte[width];
+    }
+
+    /** Reports a reference to a temporary label that is never defined (llvm-mc rejects these too). */
+    private boolean undefinedLocal(String name, Symbols.Info info, Span span) {
+        if (!name.startsWith(".L") || (info != null && (info.isLabel() || info.equ != null || info.isPreemptible()))) return false;
+        java.util.regex.Matcher numeric = java.util.regex.Pattern.compile("\\.L(\\d+)\\$\\d+").matcher(name);
+        String shown = numeric.matches() ? "numeric label '" + numeric.group(1) + "' (referred to as "
+                + numeric.group(1) + "b or " + numeric.group(1) + "f)" : "label '" + name + "'";
+        diagnostics.error(X64AsmCode.UNDEFINED_LOCAL_LABEL, span, shown + " is not defined");
+        return true;
     }
 
     // ---- symbols -----------------------------------------------------------------------------------
