@@ -47,6 +47,9 @@ tbz x0, #1, far                         // 13: error[A64A0010]: target is out of
 .align 17                               // 8: error[A64A0005]: alignment exponent 17 is out of range 0..16
 .section .foo, "q"                      // 1: error[A64A0005]: unknown section flag 'q'
 .bogus 1                                // 1: error[A64A0005]: unknown directive '.bogus'
+.endr                                   // 1: error[A64A0005]: .endr without .rept
+.rept -1                                // 1: error[A64A0005]: .rept count -1 is out of range 0..1000000
+.endr
 .ascii 5                                // 8: error[A64A0005]: expected a string
 start:
 start:                                  // 1: error[A64A0006]: symbol 'start' is already defined

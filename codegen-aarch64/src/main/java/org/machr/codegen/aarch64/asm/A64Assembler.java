@@ -49,16 +49,60 @@ public final class A64Assembler {
     public static Optional<ObjectFile> assemble(SourceFile file, Diagnostics diags) {
         A64Assembler asm = new A64Assembler(file, diags);
         int before = diags.errorCount();
-        for (List<Token> stmt : new AsmLexer(file, diags).statements()) {
-            try {
-                asm.statement(stmt);
-            } catch (AsmError e) {
-                asm.report(e);
-            }
-        }
+        asm.statements(new AsmLexer(file, diags).statements());
         for (AsmSection s : List.copyOf(asm.pools.keySet())) asm.flushPool(s);
         ObjectFile obj = new ObjectBuilder(asm).build();
         return diags.errorCount() > before ? Optional.empty() : Optional.of(obj);
+    }
+
+    /** Runs statements in order; {@code .rept n … .endr} repeats its body n times (nesting allowed). */
+    private void statements(List<List<Token>> stmts) {
+        for (int i = 0; i < stmts.size(); i++) {
+            List<Token> stmt = stmts.get(i);
+            try {
+                if (isDirective(stmt, ".rept")) {
+                    int end = matchingEndr(stmts, i);
+                    Token head = stmt.get(0);
+                    long count;
+                    try {
+                        count = constant(expr(stmt, 1, true));
+                        if (count < 0 || count > 1_000_000) {
+                            throw new AsmError(A64AsmCode.BAD_DIRECTIVE, head.start(), head.end(), ".rept count " + count + " is out of range 0..1000000");
+                        }
+                    } catch (AsmError e) {
+                        report(e);
+                        i = end;
+                        continue;
+                    }
+                    List<List<Token>> body = stmts.subList(i + 1, end);
+                    for (long k = 0; k < count; k++) statements(body);
+                    i = end;
+                } else if (isDirective(stmt, ".endr")) {
+                    throw new AsmError(A64AsmCode.BAD_DIRECTIVE, stmt.get(0).start(), stmt.get(0).end(), ".endr without .rept");
+                } else {
+                    statement(stmt);
+                }
+            } catch (AsmError e) {
+                report(e);
+            }
+        }
+    }
+
+    private static boolean isDirective(List<Token> stmt, String name) {
+        return stmt.get(0).isIdent() && stmt.get(0).text().equalsIgnoreCase(name);
+    }
+
+    private static int matchingEndr(List<List<Token>> stmts, int rept) {
+        int depth = 0;
+        for (int j = rept + 1; j < stmts.size(); j++) {
+            if (isDirective(stmts.get(j), ".rept")) depth++;
+            if (isDirective(stmts.get(j), ".endr")) {
+                if (depth == 0) return j;
+                depth--;
+            }
+        }
+        Token head = stmts.get(rept).get(0);
+        throw new AsmError(A64AsmCode.BAD_DIRECTIVE, head.start(), head.end(), ".rept without .endr");
     }
 
     void report(AsmError e) {
