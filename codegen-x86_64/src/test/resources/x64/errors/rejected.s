@@ -58,3 +58,4 @@ target:
         movl %eax, %cs
         .skip 99999999999
         .p2align 40
+        .equ never_constant, never_mentioned + 1

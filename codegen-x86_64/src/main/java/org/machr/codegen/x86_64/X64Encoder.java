@@ -106,7 +106,7 @@ public final class X64Encoder {
             case Jcc(Cond cond, Target target, Reach reach) -> {
                 boolean s = reach == Reach.SHORT;
                 e.emit(s ? X64Op.JCC_REL8 : X64Op.JCC_REL32, OpSize.DWORD, null, 0, null, cond.code(),
-                        new Rel(target, s ? 1 : 4, s ? X64FixupKind.PC8 : X64FixupKind.PC32), false);
+                        new Rel(target, s ? 1 : 4, s ? X64FixupKind.PC8 : X64FixupKind.BRANCH32), false);
             }
             case Jmp(Target target, Reach reach) -> {
                 boolean s = reach == Reach.SHORT;
