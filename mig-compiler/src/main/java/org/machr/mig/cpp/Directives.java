@@ -300,6 +300,7 @@ final class Directives implements SourceStack.DirectiveRunner {
         }
         int physical = frame.lexer.physicalLine(directive.offset());
         frame.context().renumber(physical, Integer.parseInt(line.getFirst().text()), name);
+        frame.renumberLookahead();
     }
 
     private static String unquote(String literal) {

@@ -47,6 +47,15 @@ final class SourceStack implements TokenInput {
             return t;
         }
 
+        /** After {@code #line}: the token already read ahead belongs to the renumbered lines. */
+        void renumberLookahead() {
+            PpToken t = lookahead;
+            if (t == null) return;
+            FileContext c = context();
+            lookahead = new PpToken(t.kind(), t.text(), c, t.offset(), c.presumedLine(lexer.physicalLine(t.offset())),
+                    t.column(), c.presumedName(), t.atLineStart(), t.spaceBefore(), t.hideset(), t.expanded());
+        }
+
         FileContext context() {
             return lexer.context();
         }

@@ -47,7 +47,7 @@ final class CppTesting {
         return new Preprocessor(new PreprocessorOptions(includePath, macros), diagnostics).process(dir.resolve(main));
     }
 
-    /** The output without line markers, blank lines and leading/trailing spaces: the token text only. */
+    /** The output without line markers and blank lines, runs of spaces made one: the token text only. */
     String tokens(String main) {
         PreprocessedSource out = run(main).orElseThrow(() -> new AssertionError(diagnostics.renderAll()));
         return strip(out.text());
@@ -57,7 +57,7 @@ final class CppTesting {
         StringBuilder s = new StringBuilder();
         for (String line : text.split("\n")) {
             if (line.startsWith("# ") || line.isBlank()) continue;
-            s.append(line.strip()).append('\n');
+            s.append(line.strip().replaceAll("[ \\t]+", " ")).append('\n');
         }
         return s.toString();
     }
