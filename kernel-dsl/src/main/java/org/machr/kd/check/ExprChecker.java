@@ -268,6 +268,13 @@ final class ExprChecker {
         return new Type.Pointer(t, false);
     }
 
+    /** The type of field access {@code m} on a value of type {@code receiver} already checked; recorded for {@code m}. */
+    Type fieldOf(Expr.Member m, Type receiver) {
+        Type t = accesses.field(m, receiver);
+        sem.types.put(m, t);
+        return t;
+    }
+
     /** A literal-only expression takes its type from the other operand. */
     static boolean isLiteral(Expr e) {
         return switch (e) {
