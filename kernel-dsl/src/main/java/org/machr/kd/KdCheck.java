@@ -72,7 +72,16 @@ public final class KdCheck {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) programRoots.add(parent);
             Diagnostics d = new Diagnostics();
-            Optional<Semantics> sem = KdFrontEnd.analyse(programRoots, file, target, d, !library);
+            Optional<Semantics> sem;
+            try {
+                sem = KdFrontEnd.analyse(programRoots, file, target, d, !library);
+            } catch (RuntimeException e) {
+                // A compiler bug, not the user's: say so in one line rather than with a stack trace.
+                err.print(d.renderAll());
+                err.println("error: internal compiler error while checking " + file + ": " + e);
+                status = 1;
+                continue;
+            }
             err.print(d.renderAll());
             if (d.hasErrors()) status = 1;
             if (unsafeReport && sem.isPresent()) report(sem.get(), out);
