@@ -77,6 +77,14 @@ class KdCheckTest {
     }
 
     @Test
+    void dumpIrPrintsTheLoweredProgram() {
+        String file = "src/test/resources/check/src/ipc/traps.kd";
+        assertThat(run("--lib", "--dump=ir", "--root", "src/test/resources/check/src", file)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("fn @ipc.traps.mach_reply_port() -> i32")
+                .contains("ret 7");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(run("--target", "riscv", "x.kd")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: unknown target 'riscv'");
