@@ -68,6 +68,23 @@ class KdCheckTest {
     }
 
     @Test
+    void unknownNamesGetASuggestion(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("typo.kd");
+        java.nio.file.Files.writeString(file, "var counter: u32 = 0;\nfn main() -> i32 { return countr as i32; }\n");
+        assertThat(run(file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error[KD0101]: unknown name 'countr'")
+                .contains("   = note: did you mean 'counter'?");
+    }
+
+    @Test
+    void dumpIrPrintsTheLoweredProgram() {
+        String file = "src/test/resources/check/src/ipc/traps.kd";
+        assertThat(run("--lib", "--dump=ir", "--root", "src/test/resources/check/src", file)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("fn @ipc.traps.mach_reply_port() -> i32")
+                .contains("ret 7");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(run("--target", "riscv", "x.kd")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: unknown target 'riscv'");

@@ -45,7 +45,7 @@ final class Accesses {
         return field(m, t);
     }
 
-    private Type field(Expr.Member m, Type targetType) {
+    Type field(Expr.Member m, Type targetType) {
         boolean through = false;
         Type t = targetType;
         if (targetType instanceof Type.Pointer p) {

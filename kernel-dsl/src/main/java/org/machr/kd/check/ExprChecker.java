@@ -159,7 +159,12 @@ final class ExprChecker {
         }
         Entity e = checker.lookup(c.module, n.name());
         if (e == null) {
-            error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'");
+            java.util.Set<String> known = new java.util.TreeSet<>(c.localNames());
+            known.addAll(c.module.members().keySet());
+            known.addAll(c.module.imports().keySet());
+            String hint = Suggestions.didYouMean(n.name(), known);
+            if (hint == null) error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'");
+            else checker.diagnostics.error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'", hint);
             return Type.ERROR;
         }
         return entityValue(n, e, c);
@@ -261,6 +266,13 @@ final class ExprChecker {
             error(KdCode.KD0209, u.operand().span(), "cannot take the address of a constant");
         }
         return new Type.Pointer(t, false);
+    }
+
+    /** The type of field access {@code m} on a value of type {@code receiver} already checked; recorded for {@code m}. */
+    Type fieldOf(Expr.Member m, Type receiver) {
+        Type t = accesses.field(m, receiver);
+        sem.types.put(m, t);
+        return t;
     }
 
     /** A literal-only expression takes its type from the other operand. */
@@ -423,7 +435,8 @@ final class ExprChecker {
             if (!c.unsafeBlocks.isEmpty()) c.unsafeBlocks.peek()[0]++;
             return;
         }
-        error(KdCode.KD0300, span, kind + " requires an unsafe block or function");
+        checker.diagnostics.error(KdCode.KD0300, span, kind + " requires an unsafe block or function",
+                "wrap it in 'unsafe { ... }' or declare the function 'unsafe fn'");
     }
 
     List<Type> values(List<Expr> es, Ctx c) {
