@@ -295,7 +295,7 @@ final class TypeBuilder {
             return Optional.of(new MigType("", Shape.VAR_STRING, w, w, 8, false, value.get(), 1, true, false,
                     Optional.empty(), "", "", "", null, null, null, null, false));
         }
-        return Optional.of(new MigType("", Shape.STRING, w, w, 8 * value.get(), false, 1, 1, true, false,
+        return Optional.of(new MigType("", Shape.STRING, w, w, 8, false, value.get(), 1, true, false,
                 Optional.empty(), "", "", "", null, null, null, null, false));
     }
 
