@@ -119,7 +119,6 @@ public record MessageLayout(Kind kind, Side side, List<Item> items, int fixedByt
         TypeDescriptor check = new TypeDescriptor(t.outName(), bits, number, t.inLine(), longForm, false);
         int elementBytes = Math.max(1, (bits * t.perCElement() + 7) / 8);
         int data = t.inLine() ? (int) ((long) bits * t.number() + 7) / 8 : abi.pointerBytes();
-        if (t.shape() == Shape.STRING) data = (bits + 7) / 8;
         return new Item(a.name(), Item.Role.VALUE, Optional.of(a), sent, check, elementBytes, data,
                 variable && t.inLine(), indefinite, longForm ? abi.longTypeBytes() : abi.typeBytes());
     }

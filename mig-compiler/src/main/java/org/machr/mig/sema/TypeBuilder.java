@@ -65,6 +65,13 @@ final class TypeBuilder {
         Optional<MigType> base = spec(spec);
         if (base.isEmpty()) return Optional.empty();
         MigType t = base.get().withName(name).withCTypes(name, name, name, false);
+        if (t.isArray() && t.isVariable() && t.inLine() && t.element().map(e -> e.name().isEmpty()).orElse(false)) {
+            diagnostics.error(MigCode.BAD_TYPE_SIZE, sources.span(spec.start, spec.stop), "'" + name
+                    + "': an in-line array of variable size needs a named element type",
+                    "declare the element first, e.g. 'type elem_t = MACH_MSG_TYPE_INTEGER_32;' and use "
+                            + "'array[*:N] of elem_t', or send it out-of-line with '^array[] of …'");
+            return Optional.empty();
+        }
         return Optional.of(applyClauses(t, clauses));
     }
 
@@ -288,7 +295,7 @@ final class TypeBuilder {
             return Optional.of(new MigType("", Shape.VAR_STRING, w, w, 8, false, value.get(), 1, true, false,
                     Optional.empty(), "", "", "", null, null, null, null, false));
         }
-        return Optional.of(new MigType("", Shape.STRING, w, w, 8 * value.get(), false, 1, 1, true, false,
+        return Optional.of(new MigType("", Shape.STRING, w, w, 8, false, value.get(), 1, true, false,
                 Optional.empty(), "", "", "", null, null, null, null, false));
     }
 
