@@ -59,6 +59,21 @@ class MigCliTest {
     }
 
     @Test
+    void perRoutineUserFilesAreNamedAsGnuMigNamesThem() throws IOException {
+        Files.writeString(dir.resolve("x.defs"), DEFS);
+        Result r = run("-i", "u_", "-prefix", "P_", "x.defs");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(dir.resolve("demoUser.c")).doesNotExist();
+        assertThat(dir.resolve("u_ping.c")).content().contains("#include \"demo.h\"", "kern_return_t P_ping")
+                .doesNotContain("P_poke");
+        assertThat(dir.resolve("u_poke.c")).content().contains("kern_return_t P_poke").doesNotContain("P_ping");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("demo.h", "demoServer.c", "u_ping.c", "u_poke.c", "x.defs");
+        }
+    }
+
+    @Test
     void explicitNamesPrefixesAndSymbolTable() throws IOException {
         Files.writeString(dir.resolve("x.defs"), DEFS);
         Result r = run("-user", "u.c", "-server", "s.c", "-header", "u.h", "-sheader", "s.h", "-iheader", "i.h",

@@ -38,12 +38,21 @@ public final class UserEmitter {
         return new UserEmitter(iface, subrPrefix, abi).file(headerName);
     }
 
+    /** The user stub of one routine (by its unprefixed name) in a file of its own, for {@code -i}. */
+    public static String emitOne(Interface iface, String headerName, String subrPrefix, Abi abi, String routine) {
+        return new UserEmitter(iface, subrPrefix, abi).file(headerName, r -> r.name().equals(routine));
+    }
+
     private String file(String headerName) {
+        return file(headerName, r -> true);
+    }
+
+    private String file(String headerName, java.util.function.Predicate<Routine> include) {
         StringBuilder out = new StringBuilder(CText.PREAMBLE);
         out.append("#include \"").append(headerName).append("\"\n");
         out.append(CText.INCLUDES_AND_KNOBS);
         HeaderEmitter.imports(out, iface, org.machr.mig.model.Import.Kind.USER);
-        for (Routine r : iface.routines()) out.append(routine(r)).append('\n');
+        for (Routine r : iface.routines()) if (include.test(r)) out.append(routine(r)).append('\n');
         return out.toString();
     }
 
