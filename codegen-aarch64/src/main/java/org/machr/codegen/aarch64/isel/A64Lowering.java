@@ -38,7 +38,7 @@ import org.machr.kd.ir.Terminator;
  * temporaries). Values live in X registers in the IR's canonical form (sign-extended from their type's
  * width), so every narrow result that may leave its range is re-extended (SBFM). Calls follow AAPCS64:
  * arguments in x0–x7, results in x0–x1, x0–x18 and x30 clobbered. Division by zero branches to the
- * function's trap ({@code brk #0xd1}) until the native runtime reports panics.
+ * call of {@code rt.panic_at("division by zero", file, line)} (docs/language.md §11).
  */
 final class A64Lowering {
 
@@ -276,7 +276,9 @@ final class A64Lowering {
                 boolean unsigned = op == BinOp.UDIV || op == BinOp.UREM;
                 VReg n = unsigned ? zeroExtended(a, t) : a;
                 VReg m = unsigned ? zeroExtended(c, t) : c;
-                add(List.of(Operand.use(m)), (ctx, x) -> ctx.emit(new A64Insn.CompareBranch(false, x.get(0), new Target.ToLabel(ctx.trap))));
+                var loc = b.loc();
+                add(List.of(Operand.use(m)), (ctx, x) -> ctx.emit(new A64Insn.CompareBranch(false, x.get(0),
+                        new Target.ToLabel(ctx.panic("division by zero", loc)))));
                 DataProc2Op div = unsigned ? DataProc2Op.UDIV : DataProc2Op.SDIV;
                 if (op == BinOp.SDIV || op == BinOp.UDIV) {
                     three(d, n, m, x -> new A64Insn.DataProc2(div, x.get(2), x.get(0), x.get(1)));

@@ -26,6 +26,20 @@ final class EmitContext {
         this.trap = trap;
     }
 
+    /** Out-of-line calls of {@code rt.panic_at} for this function's panicking instructions. */
+    record PanicStub(Label label, String message, org.machr.kd.ir.Loc loc) {}
+    final List<PanicStub> panicStubs = new java.util.ArrayList<>();
+    /** Whether the program defines {@code rt.panic_at}; without it panics are {@code brk #0xd1}. */
+    boolean hasPanicAt;
+
+    /** The label of a stub that reports {@code panic: message at loc} (or the trap without a runtime). */
+    Label panic(String message, org.machr.kd.ir.Loc loc) {
+        if (!hasPanicAt || loc == null) return trap;
+        Label l = buf.newLabel("panic" + panicStubs.size());
+        panicStubs.add(new PanicStub(l, message, loc));
+        return l;
+    }
+
     /** When listing, every emitted instruction with its offset (for {@code --dump=asm}). */
     java.util.List<String> listing;
 
