@@ -33,6 +33,9 @@ public final class A64Build {
 
     private A64Build() {}
 
+    /** The boot stack: 4 MiB, enough for the 10000-deep recursions of the conformance suite. */
+    public static final long STACK_BYTES = 4L << 20;
+
     /**
      * @param asmListing where to print the generated code in llvm-mc syntax ({@code --emit-asm}), or null
      * @param mapFile where to write the linker map ({@code --map}), or null
@@ -75,7 +78,7 @@ public final class A64Build {
         Optional<ObjectFile> code = A64CodeGen.compile(program, "program.o", diags, dumps, options.asmListing());
         if (code.isEmpty()) return Optional.empty();
         objects.add(code.get());
-        Optional<LinkedImage> image = Linker.link(objects, LinkOptions.defaults(Arch.AARCH64), diags);
+        Optional<LinkedImage> image = Linker.link(objects, LinkOptions.defaults(Arch.AARCH64).withStackSize(STACK_BYTES), diags);
         if (image.isEmpty()) return Optional.empty();
         if (options.mapFile() != null) {
             try {

@@ -91,6 +91,14 @@ final class A64Lowering {
         return new VReg(r.id(), RegClass.INT);
     }
 
+    private static IrType operandType(org.machr.kd.ir.Operand o) {
+        return switch (o) {
+            case Reg r -> r.type();
+            case Imm i -> i.type();
+            default -> IrType.I64;
+        };
+    }
+
     private VReg temp() {
         return new VReg(nextVreg++, RegClass.INT);
     }
@@ -101,10 +109,16 @@ final class A64Lowering {
 
     private void params() {
         List<Reg> ps = fn.params();
-        if (ps.size() > A64Abi.MAX_REG_ARGS) throw new UnsupportedIrException("more than 8 parameters");
+        int inRegs = Math.min(ps.size(), A64Abi.MAX_REG_ARGS);
         List<Operand> defs = new ArrayList<>();
-        for (int i = 0; i < ps.size(); i++) defs.add(Operand.fixedDef(v(ps.get(i)), X[i]));
+        for (int i = 0; i < inRegs; i++) defs.add(Operand.fixedDef(v(ps.get(i)), X[i]));
         if (!defs.isEmpty()) add(defs, (ctx, r) -> { });
+        // Parameters 9.. in the caller's 8-byte stack slots (AAPCS64 §6.8.2): above our frame record.
+        for (int i = inRegs; i < ps.size(); i++) {
+            int offset = 16 + 8 * (i - inRegs);
+            add(List.of(Operand.def(v(ps.get(i)))), (ctx, x) -> ctx.emit(new A64Insn.LoadStore(LoadStoreOp.LDR, x.get(0),
+                    new Address.Scaled(XReg.X29, offset))));
+        }
     }
 
     /** The operand in a virtual register (materialising constants and addresses). */
@@ -215,7 +229,41 @@ final class A64Lowering {
                 if (i.intrinsic() != Intrinsic.TRAP) throw new UnsupportedIrException("intrinsic " + i.intrinsic().text() + " on aarch64");
                 add(List.of(), (ctx, x) -> ctx.emit(new A64Insn.ExceptionGen(ExceptionOp.BRK, 1)));
             }
-            default -> throw new UnsupportedIrException(insn.getClass().getSimpleName() + " (atomics and fences)");
+            case Insn.AtomicLoad a -> {
+                int bytes = a.dst().type().bytes();
+                VReg base = reg(a.address());
+                VReg d = v(a.dst());
+                add(List.of(Operand.use(base), Operand.def(d)), (ctx, x) -> A64Atomics.load(ctx, x.get(1), x.get(0), bytes));
+                canonical(d, a.dst().type());
+            }
+            case Insn.AtomicStore a -> {
+                VReg base = reg(a.address());
+                VReg value = reg(a.value());
+                int bytes = operandType(a.value()).bytes();
+                add(List.of(Operand.use(base), Operand.use(value)), (ctx, x) -> A64Atomics.store(ctx, x.get(1), x.get(0), bytes));
+            }
+            case Insn.AtomicRmw a -> {
+                int bytes = a.dst().type().bytes();
+                VReg base = reg(a.address());
+                VReg value = reg(a.value());
+                VReg d = v(a.dst());
+                var op = a.op();
+                add(List.of(Operand.use(base), Operand.use(value), Operand.def(d)),
+                        (ctx, x) -> A64Atomics.rmw(ctx, op, x.get(2), x.get(0), x.get(1), bytes));
+                canonical(d, a.dst().type());
+            }
+            case Insn.AtomicCas a -> {
+                int bytes = a.dst().type().bytes();
+                VReg base = reg(a.address());
+                VReg expected = reg(a.expected());
+                VReg replacement = reg(a.replacement());
+                VReg d = v(a.dst());
+                add(List.of(Operand.use(base), Operand.use(expected), Operand.use(replacement), Operand.def(d)),
+                        (ctx, x) -> A64Atomics.cas(ctx, x.get(3), x.get(0), x.get(1), x.get(2), bytes));
+                canonical(d, a.dst().type());
+            }
+            case Insn.Fence f -> add(List.of(), (ctx, x) -> A64Atomics.fence(ctx));
+            default -> throw new UnsupportedIrException(insn.getClass().getSimpleName());
         }
     }
 
@@ -390,7 +438,6 @@ final class A64Lowering {
     }
 
     private void call(Insn.Call c) {
-        if (c.args().size() > A64Abi.MAX_REG_ARGS) throw new UnsupportedIrException("calls with more than 8 arguments");
         if (c.results().size() > 2) throw new UnsupportedIrException("calls with more than 2 results");
         List<VReg> args = new ArrayList<>();
         for (var a : c.args()) args.add(reg(a));
@@ -400,6 +447,8 @@ final class A64Lowering {
             target = reg(ind.target());
             ops.add(Operand.use(target));
         }
+        int inRegs = Math.min(args.size(), A64Abi.MAX_REG_ARGS);
+        int stackArgs = args.size() - inRegs;
         for (int i = 0; i < args.size(); i++) {
             if (args.subList(0, i).contains(args.get(i))) {
                 VReg copy = temp();
@@ -407,16 +456,26 @@ final class A64Lowering {
                 out.add(new MInsn(List.of(Operand.use(orig), Operand.def(copy)), Set.of(), true, false, (ctx, x) -> ctx.emit(mov(x.get(1), x.get(0)))));
                 args.set(i, copy);
             }
-            ops.add(Operand.fixedUse(args.get(i), X[i]));
+            ops.add(i < inRegs ? Operand.fixedUse(args.get(i), X[i]) : Operand.use(args.get(i)));
         }
         for (int i = 0; i < c.results().size(); i++) ops.add(Operand.fixedDef(v(c.results().get(i)), X[i]));
         Callee callee = c.callee();
+        int firstStackOp = c.callee() instanceof Callee.Indirect ? 1 + inRegs : inRegs;
+        int outgoing = (stackArgs * 8 + 15) / 16 * 16;
         out.add(new MInsn(ops, A64Abi.CALL_CLOBBERS, false, false, (ctx, x) -> {
+            // Arguments 9.. go to 8-byte slots at the bottom of the stack, popped after the call.
+            if (outgoing > 0) {
+                ctx.subSp(outgoing);
+                for (int k = 0; k < stackArgs; k++) {
+                    ctx.emit(new A64Insn.LoadStore(LoadStoreOp.STR, x.get(firstStackOp + k), new Address.Scaled(XReg.SP, 8L * k)));
+                }
+            }
             switch (callee) {
                 case Callee.Direct d -> ctx.emit(new A64Insn.Branch(true, new Target.ToSymbol(d.function(), 0)));
                 case Callee.Extern e -> ctx.emit(new A64Insn.Branch(true, new Target.ToSymbol(e.symbol(), 0)));
                 case Callee.Indirect i -> ctx.emit(new A64Insn.BranchReg(BranchRegOp.BLR, x.get(0)));
             }
+            if (outgoing > 0) ctx.addSp(outgoing);
         }));
     }
 

@@ -10,8 +10,6 @@ import org.machr.kd.ir.FunctionBuilder;
 import org.machr.kd.ir.Imm;
 import org.machr.kd.ir.IrProgram;
 import org.machr.kd.ir.IrType;
-import org.machr.kd.ir.MemOrder;
-import org.machr.kd.ir.SymbolAddr;
 import org.machr.link.Symbol;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +18,13 @@ class A64CodeGenDiagnosticsTest {
     @Test
     void unsupportedIrIsADiagnosticNamingTheFunction() {
         IrProgram p = new IrProgram();
-        FunctionBuilder f = FunctionBuilder.begin(p, "spin", List.of(), IrType.I64, null, true);
-        f.ret(f.atomicLoad(IrType.I64, new SymbolAddr("lock"), MemOrder.values()[0], null));
+        FunctionBuilder f = FunctionBuilder.begin(p, "hosted", List.of(), IrType.I64, null, true);
+        f.intrinsic(org.machr.kd.ir.Intrinsic.JVM_PUTC, List.of(Imm.i8(65)), null);
+        f.ret(Imm.i64(0));
         Diagnostics diags = new Diagnostics();
         assertThat(A64CodeGen.compile(p, "x.o", diags)).isEmpty();
         assertThat(diags.all()).extracting(Diagnostic::headline).containsExactly(
-                "error[A64C0001]: function spin: AtomicLoad (atomics and fences) is not supported by the aarch64 backend yet");
+                "error[A64C0001]: function hosted: intrinsic jvm.putc on aarch64 is not supported by the aarch64 backend yet");
     }
 
     @Test
