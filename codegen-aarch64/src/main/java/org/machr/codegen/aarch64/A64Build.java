@@ -53,6 +53,28 @@ public final class A64Build {
 
     /** Builds the boot ELF; empty when an error was reported to {@code diags}. */
     public static Optional<byte[]> buildImage(IrProgram program, Path projectRoot, Diagnostics diags, Options options) {
+        Optional<List<ObjectFile>> runtime = runtimeObjects(projectRoot, diags);
+        if (runtime.isEmpty()) return Optional.empty();
+        var dumps = options.asmListing() == null ? EnumSet.noneOf(A64CodeGen.Dump.class) : EnumSet.of(A64CodeGen.Dump.ASM);
+        Optional<ObjectFile> code = A64CodeGen.compile(program, "program.o", diags, dumps, options.asmListing());
+        if (code.isEmpty()) return Optional.empty();
+        List<ObjectFile> objects = new ArrayList<>(runtime.get());
+        objects.add(code.get());
+        Optional<LinkedImage> image = link(objects, diags);
+        if (image.isEmpty()) return Optional.empty();
+        if (options.mapFile() != null) {
+            try {
+                Files.writeString(options.mapFile(), MapFile.render(image.get()));
+            } catch (IOException e) {
+                diags.error(A64CodegenCode.IO, null, "cannot write " + options.mapFile() + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return ImageWriter.forArch(Arch.AARCH64).write(image.get(), diags);
+    }
+
+    /** Every {@code runtime/arch/aarch64/*.s}, in name order, assembled by {@link A64Assembler}. */
+    public static Optional<List<ObjectFile>> runtimeObjects(Path projectRoot, Diagnostics diags) {
         List<ObjectFile> objects = new ArrayList<>();
         Path asmDir = runtimeAsmDir(projectRoot);
         List<Path> asmFiles;
@@ -74,20 +96,11 @@ public final class A64Build {
             if (o.isEmpty()) return Optional.empty();
             objects.add(o.get());
         }
-        var dumps = options.asmListing() == null ? EnumSet.noneOf(A64CodeGen.Dump.class) : EnumSet.of(A64CodeGen.Dump.ASM);
-        Optional<ObjectFile> code = A64CodeGen.compile(program, "program.o", diags, dumps, options.asmListing());
-        if (code.isEmpty()) return Optional.empty();
-        objects.add(code.get());
-        Optional<LinkedImage> image = Linker.link(objects, LinkOptions.defaults(Arch.AARCH64).withStackSize(STACK_BYTES), diags);
-        if (image.isEmpty()) return Optional.empty();
-        if (options.mapFile() != null) {
-            try {
-                Files.writeString(options.mapFile(), MapFile.render(image.get()));
-            } catch (IOException e) {
-                diags.error(A64CodegenCode.IO, null, "cannot write " + options.mapFile() + ": " + e.getMessage());
-                return Optional.empty();
-            }
-        }
-        return ImageWriter.forArch(Arch.AARCH64).write(image.get(), diags);
+        return Optional.of(objects);
+    }
+
+    /** Links the runtime and program objects as {@link #buildImage} does (base 0x4020_0000, entry {@code _start}). */
+    public static Optional<LinkedImage> link(List<ObjectFile> objects, Diagnostics diags) {
+        return Linker.link(objects, LinkOptions.defaults(Arch.AARCH64).withStackSize(STACK_BYTES), diags);
     }
 }

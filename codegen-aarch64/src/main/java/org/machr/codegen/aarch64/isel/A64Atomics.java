@@ -53,8 +53,8 @@ final class A64Atomics {
         GpReg old = sized(XReg.X16, bytes);
         GpReg v = sized(value, bytes);
         GpReg nu = sized(XReg.X17, bytes);
-        Label retry = ctx.buf.newLabel("rmw");
-        ctx.buf.bind(retry);
+        Label retry = ctx.newLabel("rmw");
+        ctx.bind(retry);
         ctx.emit(new A64Insn.Exclusive(ExclusiveOp.LDAXR, size, null, old, base));
         GpReg stored = switch (op) {
             case XCHG -> v;
@@ -77,15 +77,15 @@ final class A64Atomics {
     static void cas(EmitContext ctx, XReg dst, XReg base, XReg expected, XReg replacement, int bytes) {
         int size = sizeLog2(bytes);
         GpReg old = sized(XReg.X16, bytes);
-        Label retry = ctx.buf.newLabel("cas");
-        Label done = ctx.buf.newLabel("cas.done");
-        ctx.buf.bind(retry);
+        Label retry = ctx.newLabel("cas");
+        Label done = ctx.newLabel("casdone");
+        ctx.bind(retry);
         ctx.emit(new A64Insn.Exclusive(ExclusiveOp.LDAXR, size, null, old, base));
         ctx.emit(new A64Insn.AddSubShifted(true, true, sized(XReg.XZR, bytes), old, sized(expected, bytes), Shift.NONE));
         ctx.emit(new A64Insn.CondBranch(org.machr.codegen.aarch64.Cond.NE, new Target.ToLabel(done)));
         ctx.emit(new A64Insn.Exclusive(ExclusiveOp.STLXR, size, XReg.X18.withWidth(false), sized(replacement, bytes), base));
         ctx.emit(new A64Insn.CompareBranch(true, XReg.X18.withWidth(false), new Target.ToLabel(retry)));
-        ctx.buf.bind(done);
+        ctx.bind(done);
         ctx.emit(A64Lowering.mov(dst, XReg.X16));
     }
 }

@@ -61,10 +61,11 @@ public final class A64CodeGen {
         int before = diags.errorCount();
         boolean hasPanicAt = program.functions().stream().anyMatch(f -> f.name().equals(PANIC_AT));
         java.util.Map<String, String> strings = new java.util.LinkedHashMap<>();
+        if (dumps.contains(Dump.ASM)) out.println("\t.text");
         for (IrFunction fn : program.functions()) {
             int start = text.size();
             try {
-                function(fn, text, dumps, out, hasPanicAt, strings);
+                function(fn, text, dumps, out, hasPanicAt, strings, fn.exported() || fn.name().equals(program.entry()));
             } catch (UnsupportedIrException e) {
                 diags.error(A64CodegenCode.UNSUPPORTED, null, "function " + fn.name() + ": " + e.getMessage() + " is not supported by the aarch64 backend yet");
                 continue;
@@ -82,6 +83,7 @@ public final class A64CodeGen {
                 content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, 1,
                 content.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(), false)));
         globals(all, sections, symbols, relocs);
+        if (dumps.contains(Dump.ASM)) DataListing.print(out, sections, symbols, relocs);
         if (diags.errorCount() > before) return Optional.empty();
         return Optional.of(new ObjectFile(objectName, Arch.AARCH64, sections, symbols, relocs));
     }
@@ -90,7 +92,7 @@ public final class A64CodeGen {
     static final String PANIC_AT = "rt.panic_at";
 
     private static void function(IrFunction fn, CodeBuffer buf, Set<Dump> dumps, PrintStream out, boolean hasPanicAt,
-                                 java.util.Map<String, String> strings) {
+                                 java.util.Map<String, String> strings, boolean global) {
         A64Lowering lowering = new A64Lowering(fn);
         RegAllocFunction mf = lowering.lower();
         Allocation alloc = new LinearScan(A64Abi.CONFIG).allocate(mf);
@@ -103,6 +105,7 @@ public final class A64CodeGen {
         for (int b = 0; b < mf.blockCount(); b++) labels.add(buf.newLabel(fn.name() + ".b" + b));
         EmitContext ctx = new EmitContext(buf, labels, buf.newLabel(fn.name() + ".trap"));
         ctx.hasPanicAt = hasPanicAt;
+        ctx.prefix = fn.name();
         if (dumps.contains(Dump.ASM)) ctx.listing = new ArrayList<>();
         ctx.frameBytes = frame.frameSize();
         ctx.saved = saved;
@@ -116,7 +119,7 @@ public final class A64CodeGen {
         }
         int g = 0;
         for (int b = 0; b < mf.blockCount(); b++) {
-            buf.bind(labels.get(b));
+            ctx.bind(labels.get(b));
             ctx.nextBlock = b + 1 < mf.blockCount() ? b + 1 : -1;
             for (var insn : mf.insns(b)) {
                 MInsn m = (MInsn) insn;
@@ -128,10 +131,10 @@ public final class A64CodeGen {
                 g++;
             }
         }
-        buf.bind(ctx.trap);
+        ctx.bind(ctx.trap);
         ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
         for (EmitContext.PanicStub stub : ctx.panicStubs) {
-            buf.bind(stub.label());
+            ctx.bind(stub.label());
             // rt.panic_at(msg: []u8, file: []u8, line: u32): x0:x1, x2:x3, w4 (AAPCS64); it does not return.
             stringArg(ctx, XReg.X0, XReg.X1, stub.message(), strings);
             stringArg(ctx, XReg.X2, XReg.X3, stub.loc().file(), strings);
@@ -139,16 +142,14 @@ public final class A64CodeGen {
             ctx.emit(new A64Insn.Branch(true, new org.machr.codegen.aarch64.Target.ToSymbol(PANIC_AT, 0)));
             ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
         }
-        if (ctx.listing != null) out.println(fn.name() + ":\n" + String.join("\n", ctx.listing));
+        if (ctx.listing != null) out.println((global ? "\t.globl " + fn.name() + "\n" : "") + fn.name() + ":\n" + String.join("\n", ctx.listing));
     }
 
     /** {@code ptr, len} of a string constant pooled in .rodata. */
     private static void stringArg(EmitContext ctx, XReg ptr, XReg len, String content, java.util.Map<String, String> strings) {
         String symbol = strings.computeIfAbsent(content, c -> ".Lmachr.str." + strings.size());
         ctx.emit(new A64Insn.PcRelAddr(true, ptr, new org.machr.codegen.aarch64.Target.ToSymbol(symbol, 0)));
-        int at = ctx.buf.size();
-        ctx.emit(new A64Insn.AddSubImm(false, false, ptr, ptr, new org.machr.codegen.aarch64.Imm12(0, false)));
-        ctx.buf.addRelocation(at, A64Reloc.ADD_ABS_LO12_NC, symbol, 0, null);
+        ctx.addLo12(ptr, ptr, symbol, 0);
         org.machr.codegen.aarch64.MoveWideSearch.sequence(len, content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
                 .forEach(ctx::emit);
     }

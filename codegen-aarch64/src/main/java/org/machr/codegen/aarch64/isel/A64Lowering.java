@@ -139,9 +139,7 @@ final class A64Lowering {
             }
             case SymbolAddr s -> add(List.of(Operand.def(dst)), (ctx, x) -> {
                 ctx.emit(new A64Insn.PcRelAddr(true, x.get(0), new Target.ToSymbol(s.symbol(), s.addend())));
-                int at = ctx.buf.size();
-                ctx.emit(new A64Insn.AddSubImm(false, false, x.get(0), x.get(0), new Imm12(0, false)));
-                ctx.buf.addRelocation(at, org.machr.link.A64Reloc.ADD_ABS_LO12_NC, s.symbol(), s.addend(), null);
+                ctx.addLo12(x.get(0), x.get(0), s.symbol(), s.addend());
             });
             case SlotAddr s -> {
                 long off = slotOffset(s);

@@ -52,13 +52,17 @@ class A64CodeGenDiagnosticsTest {
         var bytes = new java.io.ByteArrayOutputStream();
         A64CodeGen.compile(p, "x.o", new Diagnostics(), java.util.Set.of(A64CodeGen.Dump.ASM), new java.io.PrintStream(bytes));
         assertThat(bytes.toString()).isEqualTo("""
+                \t.text
+                \t.globl inc
                 inc:
-                     0:  stp x29, x30, [sp, #-16]!
-                     4:  mov x29, sp
-                     8:  add x0, x0, #1
-                     c:  ldp x29, x30, [sp], #16
-                    10:  ret
-                    14:  brk #0xd1
+                \tstp x29, x30, [sp, #-16]!\t// 0
+                \tmov x29, sp\t// 4
+                inc.b0:
+                \tadd x0, x0, #1\t// 8
+                \tldp x29, x30, [sp], #16\t// c
+                \tret\t// 10
+                inc.trap:
+                \tbrk #0xd1\t// 14
                 """);
     }
 
