@@ -22,7 +22,7 @@ class ConformanceTest {
 
     /** Every target; each one skips itself where it cannot run. */
     static List<Target> targets() {
-        return List.of(new JvmTarget());
+        return List.of(new JvmTarget(), new A64Target(root()));
     }
 
     static Path root() {
@@ -49,6 +49,7 @@ class ConformanceTest {
         List<Path> roots = List.of(root().resolve("tests/conformance"), root().resolve("runtime"));
         List<DynamicContainer> perTarget = new ArrayList<>();
         for (Target target : targets()) {
+            target.prepare(roots, programs);
             perTarget.add(DynamicContainer.dynamicContainer(target.name(), programs.stream().map(program ->
                     DynamicTest.dynamicTest(program.getFileName().toString(), program.toUri(), () -> {
                         assumeTrue(target.unavailable().isEmpty(), () -> target.name() + ": " + target.unavailable().get());

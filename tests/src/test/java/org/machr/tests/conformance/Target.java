@@ -16,6 +16,9 @@ public interface Target {
     /** Why the target cannot run here (a missing tool), or empty when it can. */
     Optional<String> unavailable();
 
+    /** Called once with every program before the tests run; a target may start its runs early. */
+    default void prepare(List<Path> sourceRoots, List<Path> programs) {}
+
     /**
      * Compiles and runs one program.
      *

@@ -59,10 +59,13 @@ public final class A64CodeGen {
         CodeBuffer text = new CodeBuffer(diags);
         List<Symbol> symbols = new ArrayList<>();
         int before = diags.errorCount();
+        boolean hasPanicAt = program.functions().stream().anyMatch(f -> f.name().equals(PANIC_AT));
+        java.util.Map<String, String> strings = new java.util.LinkedHashMap<>();
+        if (dumps.contains(Dump.ASM)) out.println("\t.text");
         for (IrFunction fn : program.functions()) {
             int start = text.size();
             try {
-                function(fn, text, dumps, out);
+                function(fn, text, dumps, out, hasPanicAt, strings, fn.exported() || fn.name().equals(program.entry()));
             } catch (UnsupportedIrException e) {
                 diags.error(A64CodegenCode.UNSUPPORTED, null, "function " + fn.name() + ": " + e.getMessage() + " is not supported by the aarch64 backend yet");
                 continue;
@@ -75,12 +78,21 @@ public final class A64CodeGen {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section(".text", org.machr.link.SectionKind.TEXT, Section.defaultFlags(org.machr.link.SectionKind.TEXT), 4, 0, text.bytes(), text.size()));
         List<Relocation> relocs = new ArrayList<>(A64Objects.relocations(text, ".text"));
-        globals(program, sections, symbols, relocs);
+        List<IrGlobal> all = new ArrayList<>(program.globals());
+        strings.forEach((content, symbol) -> all.add(new IrGlobal(symbol, IrGlobal.Section.RODATA,
+                content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, 1,
+                content.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(), false)));
+        globals(all, sections, symbols, relocs);
+        if (dumps.contains(Dump.ASM)) DataListing.print(out, sections, symbols, relocs);
         if (diags.errorCount() > before) return Optional.empty();
         return Optional.of(new ObjectFile(objectName, Arch.AARCH64, sections, symbols, relocs));
     }
 
-    private static void function(IrFunction fn, CodeBuffer buf, Set<Dump> dumps, PrintStream out) {
+    /** The runtime's panic reporter (docs/language.md §11), called for division by zero. */
+    static final String PANIC_AT = "rt.panic_at";
+
+    private static void function(IrFunction fn, CodeBuffer buf, Set<Dump> dumps, PrintStream out, boolean hasPanicAt,
+                                 java.util.Map<String, String> strings, boolean global) {
         A64Lowering lowering = new A64Lowering(fn);
         RegAllocFunction mf = lowering.lower();
         Allocation alloc = new LinearScan(A64Abi.CONFIG).allocate(mf);
@@ -92,6 +104,8 @@ public final class A64CodeGen {
         List<Label> labels = new ArrayList<>();
         for (int b = 0; b < mf.blockCount(); b++) labels.add(buf.newLabel(fn.name() + ".b" + b));
         EmitContext ctx = new EmitContext(buf, labels, buf.newLabel(fn.name() + ".trap"));
+        ctx.hasPanicAt = hasPanicAt;
+        ctx.prefix = fn.name();
         if (dumps.contains(Dump.ASM)) ctx.listing = new ArrayList<>();
         ctx.frameBytes = frame.frameSize();
         ctx.saved = saved;
@@ -105,7 +119,7 @@ public final class A64CodeGen {
         }
         int g = 0;
         for (int b = 0; b < mf.blockCount(); b++) {
-            buf.bind(labels.get(b));
+            ctx.bind(labels.get(b));
             ctx.nextBlock = b + 1 < mf.blockCount() ? b + 1 : -1;
             for (var insn : mf.insns(b)) {
                 MInsn m = (MInsn) insn;
@@ -117,9 +131,27 @@ public final class A64CodeGen {
                 g++;
             }
         }
-        buf.bind(ctx.trap);
+        ctx.bind(ctx.trap);
         ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
-        if (ctx.listing != null) out.println(fn.name() + ":\n" + String.join("\n", ctx.listing));
+        for (EmitContext.PanicStub stub : ctx.panicStubs) {
+            ctx.bind(stub.label());
+            // rt.panic_at(msg: []u8, file: []u8, line: u32): x0:x1, x2:x3, w4 (AAPCS64); it does not return.
+            stringArg(ctx, XReg.X0, XReg.X1, stub.message(), strings);
+            stringArg(ctx, XReg.X2, XReg.X3, stub.loc().file(), strings);
+            org.machr.codegen.aarch64.MoveWideSearch.sequence(XReg.X4, stub.loc().line()).forEach(ctx::emit);
+            ctx.emit(new A64Insn.Branch(true, new org.machr.codegen.aarch64.Target.ToSymbol(PANIC_AT, 0)));
+            ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
+        }
+        if (ctx.listing != null) out.println((global ? "\t.globl " + fn.name() + "\n" : "") + fn.name() + ":\n" + String.join("\n", ctx.listing));
+    }
+
+    /** {@code ptr, len} of a string constant pooled in .rodata. */
+    private static void stringArg(EmitContext ctx, XReg ptr, XReg len, String content, java.util.Map<String, String> strings) {
+        String symbol = strings.computeIfAbsent(content, c -> ".Lmachr.str." + strings.size());
+        ctx.emit(new A64Insn.PcRelAddr(true, ptr, new org.machr.codegen.aarch64.Target.ToSymbol(symbol, 0)));
+        ctx.addLo12(ptr, ptr, symbol, 0);
+        org.machr.codegen.aarch64.MoveWideSearch.sequence(len, content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .forEach(ctx::emit);
     }
 
     private static void move(EmitContext ctx, Move m, FrameLayout frame) {
@@ -136,7 +168,7 @@ public final class A64CodeGen {
         }
     }
 
-    private static void globals(IrProgram program, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs) {
+    private static void globals(List<IrGlobal> globals, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs) {
         for (IrGlobal.Section kind : IrGlobal.Section.values()) {
             String name = switch (kind) {
                 case DATA -> ".data";
@@ -147,7 +179,7 @@ public final class A64CodeGen {
             long bss = 0;
             long align = 1;
             boolean any = false;
-            for (IrGlobal g : program.globals()) {
+            for (IrGlobal g : globals) {
                 if (g.section() != kind) continue;
                 any = true;
                 align = Math.max(align, g.align());

@@ -5,7 +5,9 @@ import org.machr.diag.DiagnosticCode;
 /** Diagnostic codes of the AArch64 code generator (docs/aarch64-codegen.md). */
 public enum A64CodegenCode implements DiagnosticCode {
     /** IR the backend does not translate yet (atomics, more than 8 arguments, …). */
-    UNSUPPORTED("A64C0001");
+    UNSUPPORTED("A64C0001"),
+    /** The build driver could not read or write a file ({@code A64Build}). */
+    IO("A64C0002");
 
     private final String id;
 

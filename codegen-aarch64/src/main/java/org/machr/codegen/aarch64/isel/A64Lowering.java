@@ -38,7 +38,7 @@ import org.machr.kd.ir.Terminator;
  * temporaries). Values live in X registers in the IR's canonical form (sign-extended from their type's
  * width), so every narrow result that may leave its range is re-extended (SBFM). Calls follow AAPCS64:
  * arguments in x0–x7, results in x0–x1, x0–x18 and x30 clobbered. Division by zero branches to the
- * function's trap ({@code brk #0xd1}) until the native runtime reports panics.
+ * call of {@code rt.panic_at("division by zero", file, line)} (docs/language.md §11).
  */
 final class A64Lowering {
 
@@ -91,6 +91,14 @@ final class A64Lowering {
         return new VReg(r.id(), RegClass.INT);
     }
 
+    private static IrType operandType(org.machr.kd.ir.Operand o) {
+        return switch (o) {
+            case Reg r -> r.type();
+            case Imm i -> i.type();
+            default -> IrType.I64;
+        };
+    }
+
     private VReg temp() {
         return new VReg(nextVreg++, RegClass.INT);
     }
@@ -101,10 +109,16 @@ final class A64Lowering {
 
     private void params() {
         List<Reg> ps = fn.params();
-        if (ps.size() > A64Abi.MAX_REG_ARGS) throw new UnsupportedIrException("more than 8 parameters");
+        int inRegs = Math.min(ps.size(), A64Abi.MAX_REG_ARGS);
         List<Operand> defs = new ArrayList<>();
-        for (int i = 0; i < ps.size(); i++) defs.add(Operand.fixedDef(v(ps.get(i)), X[i]));
+        for (int i = 0; i < inRegs; i++) defs.add(Operand.fixedDef(v(ps.get(i)), X[i]));
         if (!defs.isEmpty()) add(defs, (ctx, r) -> { });
+        // Parameters 9.. in the caller's 8-byte stack slots (AAPCS64 §6.8.2): above our frame record.
+        for (int i = inRegs; i < ps.size(); i++) {
+            int offset = 16 + 8 * (i - inRegs);
+            add(List.of(Operand.def(v(ps.get(i)))), (ctx, x) -> ctx.emit(new A64Insn.LoadStore(LoadStoreOp.LDR, x.get(0),
+                    new Address.Scaled(XReg.X29, offset))));
+        }
     }
 
     /** The operand in a virtual register (materialising constants and addresses). */
@@ -125,9 +139,7 @@ final class A64Lowering {
             }
             case SymbolAddr s -> add(List.of(Operand.def(dst)), (ctx, x) -> {
                 ctx.emit(new A64Insn.PcRelAddr(true, x.get(0), new Target.ToSymbol(s.symbol(), s.addend())));
-                int at = ctx.buf.size();
-                ctx.emit(new A64Insn.AddSubImm(false, false, x.get(0), x.get(0), new Imm12(0, false)));
-                ctx.buf.addRelocation(at, org.machr.link.A64Reloc.ADD_ABS_LO12_NC, s.symbol(), s.addend(), null);
+                ctx.addLo12(x.get(0), x.get(0), s.symbol(), s.addend());
             });
             case SlotAddr s -> {
                 long off = slotOffset(s);
@@ -215,7 +227,41 @@ final class A64Lowering {
                 if (i.intrinsic() != Intrinsic.TRAP) throw new UnsupportedIrException("intrinsic " + i.intrinsic().text() + " on aarch64");
                 add(List.of(), (ctx, x) -> ctx.emit(new A64Insn.ExceptionGen(ExceptionOp.BRK, 1)));
             }
-            default -> throw new UnsupportedIrException(insn.getClass().getSimpleName() + " (atomics and fences)");
+            case Insn.AtomicLoad a -> {
+                int bytes = a.dst().type().bytes();
+                VReg base = reg(a.address());
+                VReg d = v(a.dst());
+                add(List.of(Operand.use(base), Operand.def(d)), (ctx, x) -> A64Atomics.load(ctx, x.get(1), x.get(0), bytes));
+                canonical(d, a.dst().type());
+            }
+            case Insn.AtomicStore a -> {
+                VReg base = reg(a.address());
+                VReg value = reg(a.value());
+                int bytes = operandType(a.value()).bytes();
+                add(List.of(Operand.use(base), Operand.use(value)), (ctx, x) -> A64Atomics.store(ctx, x.get(1), x.get(0), bytes));
+            }
+            case Insn.AtomicRmw a -> {
+                int bytes = a.dst().type().bytes();
+                VReg base = reg(a.address());
+                VReg value = reg(a.value());
+                VReg d = v(a.dst());
+                var op = a.op();
+                add(List.of(Operand.use(base), Operand.use(value), Operand.def(d)),
+                        (ctx, x) -> A64Atomics.rmw(ctx, op, x.get(2), x.get(0), x.get(1), bytes));
+                canonical(d, a.dst().type());
+            }
+            case Insn.AtomicCas a -> {
+                int bytes = a.dst().type().bytes();
+                VReg base = reg(a.address());
+                VReg expected = reg(a.expected());
+                VReg replacement = reg(a.replacement());
+                VReg d = v(a.dst());
+                add(List.of(Operand.use(base), Operand.use(expected), Operand.use(replacement), Operand.def(d)),
+                        (ctx, x) -> A64Atomics.cas(ctx, x.get(3), x.get(0), x.get(1), x.get(2), bytes));
+                canonical(d, a.dst().type());
+            }
+            case Insn.Fence f -> add(List.of(), (ctx, x) -> A64Atomics.fence(ctx));
+            default -> throw new UnsupportedIrException(insn.getClass().getSimpleName());
         }
     }
 
@@ -276,7 +322,9 @@ final class A64Lowering {
                 boolean unsigned = op == BinOp.UDIV || op == BinOp.UREM;
                 VReg n = unsigned ? zeroExtended(a, t) : a;
                 VReg m = unsigned ? zeroExtended(c, t) : c;
-                add(List.of(Operand.use(m)), (ctx, x) -> ctx.emit(new A64Insn.CompareBranch(false, x.get(0), new Target.ToLabel(ctx.trap))));
+                var loc = b.loc();
+                add(List.of(Operand.use(m)), (ctx, x) -> ctx.emit(new A64Insn.CompareBranch(false, x.get(0),
+                        new Target.ToLabel(ctx.panic("division by zero", loc)))));
                 DataProc2Op div = unsigned ? DataProc2Op.UDIV : DataProc2Op.SDIV;
                 if (op == BinOp.SDIV || op == BinOp.UDIV) {
                     three(d, n, m, x -> new A64Insn.DataProc2(div, x.get(2), x.get(0), x.get(1)));
@@ -388,7 +436,6 @@ final class A64Lowering {
     }
 
     private void call(Insn.Call c) {
-        if (c.args().size() > A64Abi.MAX_REG_ARGS) throw new UnsupportedIrException("calls with more than 8 arguments");
         if (c.results().size() > 2) throw new UnsupportedIrException("calls with more than 2 results");
         List<VReg> args = new ArrayList<>();
         for (var a : c.args()) args.add(reg(a));
@@ -398,6 +445,8 @@ final class A64Lowering {
             target = reg(ind.target());
             ops.add(Operand.use(target));
         }
+        int inRegs = Math.min(args.size(), A64Abi.MAX_REG_ARGS);
+        int stackArgs = args.size() - inRegs;
         for (int i = 0; i < args.size(); i++) {
             if (args.subList(0, i).contains(args.get(i))) {
                 VReg copy = temp();
@@ -405,16 +454,26 @@ final class A64Lowering {
                 out.add(new MInsn(List.of(Operand.use(orig), Operand.def(copy)), Set.of(), true, false, (ctx, x) -> ctx.emit(mov(x.get(1), x.get(0)))));
                 args.set(i, copy);
             }
-            ops.add(Operand.fixedUse(args.get(i), X[i]));
+            ops.add(i < inRegs ? Operand.fixedUse(args.get(i), X[i]) : Operand.use(args.get(i)));
         }
         for (int i = 0; i < c.results().size(); i++) ops.add(Operand.fixedDef(v(c.results().get(i)), X[i]));
         Callee callee = c.callee();
+        int firstStackOp = c.callee() instanceof Callee.Indirect ? 1 + inRegs : inRegs;
+        int outgoing = (stackArgs * 8 + 15) / 16 * 16;
         out.add(new MInsn(ops, A64Abi.CALL_CLOBBERS, false, false, (ctx, x) -> {
+            // Arguments 9.. go to 8-byte slots at the bottom of the stack, popped after the call.
+            if (outgoing > 0) {
+                ctx.subSp(outgoing);
+                for (int k = 0; k < stackArgs; k++) {
+                    ctx.emit(new A64Insn.LoadStore(LoadStoreOp.STR, x.get(firstStackOp + k), new Address.Scaled(XReg.SP, 8L * k)));
+                }
+            }
             switch (callee) {
                 case Callee.Direct d -> ctx.emit(new A64Insn.Branch(true, new Target.ToSymbol(d.function(), 0)));
                 case Callee.Extern e -> ctx.emit(new A64Insn.Branch(true, new Target.ToSymbol(e.symbol(), 0)));
                 case Callee.Indirect i -> ctx.emit(new A64Insn.BranchReg(BranchRegOp.BLR, x.get(0)));
             }
+            if (outgoing > 0) ctx.addSp(outgoing);
         }));
     }
 

@@ -26,12 +26,55 @@ final class EmitContext {
         this.trap = trap;
     }
 
-    /** When listing, every emitted instruction with its offset (for {@code --dump=asm}). */
+    /** Out-of-line calls of {@code rt.panic_at} for this function's panicking instructions. */
+    record PanicStub(Label label, String message, org.machr.kd.ir.Loc loc) {}
+    final List<PanicStub> panicStubs = new java.util.ArrayList<>();
+    /** Whether the program defines {@code rt.panic_at}; without it panics are {@code brk #0xd1}. */
+    boolean hasPanicAt;
+
+    /** The label of a stub that reports {@code panic: message at loc} (or the trap without a runtime). */
+    Label panic(String message, org.machr.kd.ir.Loc loc) {
+        if (!hasPanicAt || loc == null) return trap;
+        Label l = buf.newLabel(prefix + ".panic" + panicStubs.size());
+        panicStubs.add(new PanicStub(l, message, loc));
+        return l;
+    }
+
+    /** The function's name: the prefix of its local labels, unique in the object. */
+    String prefix = "";
+    private int localLabels;
+
+    /** A fresh local label, named {@code <function>.<kind><n>} so that the listing re-assembles. */
+    Label newLabel(String kind) {
+        return buf.newLabel(prefix + "." + kind + localLabels++);
+    }
+
+    /** Binds {@code l} here (and lists it as {@code name:}). */
+    void bind(Label l) {
+        buf.bind(l);
+        if (listing != null) listing.add(l.name() + ":");
+    }
+
+    /**
+     * When listing, every emitted instruction in llvm-mc syntax with its offset as a comment
+     * ({@code --dump=asm}, {@code --emit-asm}): the listing re-assembles to the same code.
+     */
     java.util.List<String> listing;
 
     void emit(A64Insn insn) {
-        if (listing != null) listing.add(String.format("%6x:  %s", buf.size(), org.machr.codegen.aarch64.A64Printer.print(insn)));
+        if (listing != null) listing.add(String.format("\t%s\t// %x", org.machr.codegen.aarch64.A64Printer.print(insn), buf.size()));
         A64Encoder.emit(buf, insn, null);
+    }
+
+    /** {@code add rd, rn, :lo12:symbol+addend} (ADD_ABS_LO12_NC), the second half of an ADRP pair. */
+    void addLo12(XReg rd, XReg rn, String symbol, long addend) {
+        int at = buf.size();
+        A64Encoder.emit(buf, new A64Insn.AddSubImm(false, false, rd, rn, new Imm12(0, false)), null);
+        buf.addRelocation(at, org.machr.link.A64Reloc.ADD_ABS_LO12_NC, symbol, addend, null);
+        if (listing != null) {
+            String target = symbol + (addend == 0 ? "" : addend > 0 ? "+" + addend : String.valueOf(addend));
+            listing.add(String.format("\tadd %s, %s, :lo12:%s\t// %x", rd.name().toLowerCase(), rn.name().toLowerCase(), target, at));
+        }
     }
 
     /** {@code rd = base + imm} for 0 <= imm < 2^24 (one or two ADDs). */

@@ -10,8 +10,6 @@ import org.machr.kd.ir.FunctionBuilder;
 import org.machr.kd.ir.Imm;
 import org.machr.kd.ir.IrProgram;
 import org.machr.kd.ir.IrType;
-import org.machr.kd.ir.MemOrder;
-import org.machr.kd.ir.SymbolAddr;
 import org.machr.link.Symbol;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +18,13 @@ class A64CodeGenDiagnosticsTest {
     @Test
     void unsupportedIrIsADiagnosticNamingTheFunction() {
         IrProgram p = new IrProgram();
-        FunctionBuilder f = FunctionBuilder.begin(p, "spin", List.of(), IrType.I64, null, true);
-        f.ret(f.atomicLoad(IrType.I64, new SymbolAddr("lock"), MemOrder.values()[0], null));
+        FunctionBuilder f = FunctionBuilder.begin(p, "hosted", List.of(), IrType.I64, null, true);
+        f.intrinsic(org.machr.kd.ir.Intrinsic.JVM_PUTC, List.of(Imm.i8(65)), null);
+        f.ret(Imm.i64(0));
         Diagnostics diags = new Diagnostics();
         assertThat(A64CodeGen.compile(p, "x.o", diags)).isEmpty();
         assertThat(diags.all()).extracting(Diagnostic::headline).containsExactly(
-                "error[A64C0001]: function spin: AtomicLoad (atomics and fences) is not supported by the aarch64 backend yet");
+                "error[A64C0001]: function hosted: intrinsic jvm.putc on aarch64 is not supported by the aarch64 backend yet");
     }
 
     @Test
@@ -53,13 +52,17 @@ class A64CodeGenDiagnosticsTest {
         var bytes = new java.io.ByteArrayOutputStream();
         A64CodeGen.compile(p, "x.o", new Diagnostics(), java.util.Set.of(A64CodeGen.Dump.ASM), new java.io.PrintStream(bytes));
         assertThat(bytes.toString()).isEqualTo("""
+                \t.text
+                \t.globl inc
                 inc:
-                     0:  stp x29, x30, [sp, #-16]!
-                     4:  mov x29, sp
-                     8:  add x0, x0, #1
-                     c:  ldp x29, x30, [sp], #16
-                    10:  ret
-                    14:  brk #0xd1
+                \tstp x29, x30, [sp, #-16]!\t// 0
+                \tmov x29, sp\t// 4
+                inc.b0:
+                \tadd x0, x0, #1\t// 8
+                \tldp x29, x30, [sp], #16\t// c
+                \tret\t// 10
+                inc.trap:
+                \tbrk #0xd1\t// 14
                 """);
     }
 
