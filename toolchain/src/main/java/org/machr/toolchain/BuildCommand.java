@@ -1,5 +1,8 @@
 package org.machr.toolchain;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,11 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.machr.codegen.jvm.HostedProgram;
+import org.machr.codegen.aarch64.A64Build;
 import org.machr.codegen.jvm.JvmCodegenException;
 import org.machr.diag.Diagnostics;
 import org.machr.kd.Target;
 import org.machr.kd.ir.IrProgram;
+import org.machr.toolchain.build.Built;
 import org.machr.toolchain.build.HostedRun;
 import org.machr.toolchain.build.KdPipeline;
 import org.machr.toolchain.build.TargetOption;
@@ -24,9 +28,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "build",
         mixinStandardHelpOptions = true,
         description = {
-            "Compile a .kd program for a target. For jvm: front end, IR passes and JVM code generation",
-            "(the classes are checked by loading them; run the program with `machr run --target jvm`).",
-            "Native targets (aarch64, x86_64) are not available yet."
+            "Compile a .kd program for a target.",
+            "aarch64: front end, IR passes, instruction selection, our assembler and linker -> a boot ELF",
+            "  for qemu-system-aarch64 -M virt -kernel (default output PROGRAM.elf).",
+            "jvm: front end, IR passes and JVM code generation (the classes are checked by loading them;",
+            "  run the program with `machr run --target jvm`). x86_64: not available yet."
         })
 public final class BuildCommand implements Callable<Integer> {
 
@@ -37,7 +43,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     @Option(names = "--target", required = true, paramLabel = "TARGET", converter = TargetOption.class,
-            description = "jvm (aarch64 and x86_64: not yet).")
+            description = "aarch64 or jvm (x86_64: not yet).")
     Target target;
 
     @Option(names = "--root", paramLabel = "DIR", description = "Extra source root (repeatable).")
@@ -48,38 +54,88 @@ public final class BuildCommand implements Callable<Integer> {
             completionCandidates = DumpNames.class)
     Set<String> dumps = new LinkedHashSet<>();
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The image (native targets); default PROGRAM.elf.")
+    Path output;
+
+    @Option(names = "--emit-asm", paramLabel = "FILE",
+            description = "Native targets: write the code as an llvm-mc-syntax listing that re-assembles to the image's bytes.")
+    Path emitAsm;
+
+    @Option(names = "--map", paramLabel = "FILE", description = "Native targets: write the linker's map file.")
+    Path map;
+
     @Parameters(paramLabel = "PROGRAM.kd", description = "The program's main file.")
     Path program;
 
     @Override
-    public Integer call() {
-        return build(console, target, program, roots, dumps).isPresent() ? 0 : 1;
+    public Integer call() throws IOException {
+        Optional<Built> built = build(console, new Request(target, program, roots, dumps, emitAsm, map));
+        if (built.isEmpty()) return 1;
+        if (built.get() instanceof Built.Image(byte[] elf)) {
+            Path out = output != null ? output : Path.of(stripKd(program.getFileName().toString()) + ".elf");
+            Files.write(out, elf);
+            console.err().println("machr build: wrote " + out + " (" + elf.length + " bytes, " + target.folder() + ")");
+        }
+        return 0;
     }
 
-    static Optional<HostedProgram> build(Console console, Target target, Path program, List<Path> roots, Set<String> dumps) {
-        if (!Files.isRegularFile(program)) {
-            console.err().println("error: no file '" + program + "'");
+    private static String stripKd(String name) {
+        return name.endsWith(".kd") ? name.substring(0, name.length() - 3) : name;
+    }
+
+    /** Everything a build needs; the listing and map files apply to native targets only. */
+    record Request(Target target, Path program, List<Path> roots, Set<String> dumps, Path emitAsm, Path map) {}
+
+    static Optional<Built> build(Console console, Request req) throws IOException {
+        if (!Files.isRegularFile(req.program())) {
+            console.err().println("error: no file '" + req.program() + "'");
             return Optional.empty();
         }
-        for (String d : dumps) {
+        for (String d : req.dumps()) {
             if (!KdPipeline.DUMPS.contains(d)) {
                 console.err().println("error: unknown --dump '" + d + "'; expected " + String.join(", ", KdPipeline.DUMPS));
                 return Optional.empty();
             }
         }
-        if (target != Target.JVM) {
-            console.err().println("error: the " + target.folder() + " backend is not available yet; use --target jvm");
+        if (req.target() == Target.X86_64) {
+            console.err().println("error: the x86_64 backend is not available yet; use --target aarch64 or jvm");
             return Optional.empty();
         }
+        Path root = ProjectRoot.find();
         Diagnostics d = new Diagnostics();
-        Optional<IrProgram> ir = new KdPipeline(ProjectRoot.find(), roots, dumps, console.out()).compile(program, target, d);
-        console.err().print(d.renderAll());
-        if (ir.isEmpty()) return Optional.empty();
-        try {
-            return Optional.of(HostedRun.load(ir.get()));
-        } catch (JvmCodegenException e) {
-            console.err().println("error: cannot generate JVM code for " + program + ": " + e.getMessage());
+        Optional<IrProgram> ir = new KdPipeline(root, req.roots(), req.dumps(), console.out())
+                .compile(req.program(), req.target(), d);
+        if (ir.isEmpty()) {
+            console.err().print(d.renderAll());
             return Optional.empty();
+        }
+        return switch (req.target()) {
+            case JVM -> hosted(console, req, ir.get(), d);
+            case AARCH64 -> aarch64(console, req, ir.get(), root, d);
+            case X86_64 -> Optional.empty();
+        };
+    }
+
+    private static Optional<Built> hosted(Console console, Request req, IrProgram ir, Diagnostics d) {
+        console.err().print(d.renderAll());
+        try {
+            return Optional.of(new Built.Hosted(HostedRun.load(ir)));
+        } catch (JvmCodegenException e) {
+            console.err().println("error: cannot generate JVM code for " + req.program() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Built> aarch64(Console console, Request req, IrProgram ir, Path root, Diagnostics d)
+            throws IOException {
+        PrintStream listing = req.emitAsm() == null ? null
+                : new PrintStream(Files.newOutputStream(req.emitAsm()), false, StandardCharsets.UTF_8);
+        try {
+            Optional<byte[]> image = A64Build.buildImage(ir, root, d, new A64Build.Options(listing, req.map()));
+            console.err().print(d.renderAll());
+            return image.map(Built.Image::new);
+        } finally {
+            if (listing != null) listing.close();
         }
     }
 

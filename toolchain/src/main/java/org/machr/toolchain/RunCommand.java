@@ -1,5 +1,7 @@
 package org.machr.toolchain;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,22 +9,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.machr.kd.Target;
-import org.machr.codegen.jvm.HostedProgram;
+import org.machr.toolchain.build.Built;
+import org.machr.toolchain.build.Qemu;
 import org.machr.toolchain.build.TargetOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code machr run}: the main job. With no program it runs {@code samples/hello.kd}; the kernel and
- * the native backends do not exist yet, so every run is on the hosted JVM target today.
+ * {@code machr run}: the main job. The kernel does not exist yet, so with no program it builds
+ * {@code samples/hello.kd} and boots it on AArch64 under QEMU, or runs it on the hosted JVM target
+ * when QEMU is not installed.
  */
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Build a .kd program and run it; its console output is printed and its exit status is ours.",
+            "Build a .kd program and run it: its console output is printed and its exit status is ours.",
+            "aarch64 boots the image under qemu-system-aarch64 (with a timeout); jvm runs it in-process.",
+            "Default target: aarch64 when QEMU is installed, else jvm (with a one-line note).",
             "Without PROGRAM: the main job. Mach_R's kernel cannot be built yet, so today this runs",
-            "samples/hello.kd on the hosted JVM target (the only target available so far)."
+            "samples/hello.kd."
         })
 public final class RunCommand implements Callable<Integer> {
 
@@ -33,28 +39,64 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Option(names = "--target", paramLabel = "TARGET", converter = TargetOption.class,
-            description = "jvm (default; aarch64 and x86_64: not yet).")
+            description = "aarch64 or jvm (x86_64: not yet).")
     Target target;
 
     @Option(names = "--root", paramLabel = "DIR", description = "Extra source root (repeatable).")
     List<Path> roots = new ArrayList<>();
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Stop QEMU after this long (default ${DEFAULT-VALUE}); the run then fails with status 124.")
+    long timeoutSeconds;
+
     @Parameters(arity = "0..1", paramLabel = "PROGRAM.kd", description = "Default: samples/hello.kd.")
     Path program;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         Path main = program;
         if (main == null) {
             main = ProjectRoot.find().resolve("samples/hello.kd");
-            console.err().println("machr run: no kernel yet; running " + ProjectRoot.find().relativize(main)
-                    + " on the hosted JVM target (the native backends are not available yet)");
+            console.err().println("machr run: no kernel yet; running " + ProjectRoot.find().relativize(main));
         }
-        Target t = target == null ? Target.JVM : target;
-        Optional<HostedProgram> hosted = BuildCommand.build(console, t, main, roots, Set.of());
-        if (hosted.isEmpty()) return 1;
-        int status = hosted.get().run(console.out());
-        console.out().flush();
-        return status;
+        Target t = target != null ? target : defaultTarget();
+        Optional<Built> built = BuildCommand.build(console,
+                new BuildCommand.Request(t, main, roots, Set.of(), null, null));
+        if (built.isEmpty()) return 1;
+        return switch (built.get()) {
+            case Built.Hosted(var hosted) -> {
+                int status = hosted.run(console.out());
+                console.out().flush();
+                yield status;
+            }
+            case Built.Image(byte[] elf) -> boot(t, elf);
+        };
+    }
+
+    private Target defaultTarget() {
+        if (Qemu.find(Target.AARCH64).isPresent()) return Target.AARCH64;
+        console.err().println("machr run: " + Qemu.executable(Target.AARCH64)
+                + " not found (apt-get install qemu-system-arm): running on the hosted JVM target instead");
+        return Target.JVM;
+    }
+
+    private int boot(Target t, byte[] elf) throws IOException, InterruptedException {
+        Optional<Path> qemu = Qemu.find(t);
+        if (qemu.isEmpty()) {
+            console.err().println("error: " + Qemu.executable(t) + " not found; install it (machr doctor) or use --target jvm");
+            return 1;
+        }
+        Path image = Files.createTempFile("machr-", ".elf");
+        try {
+            Files.write(image, elf);
+            Qemu.Outcome outcome = Qemu.boot(Qemu.command(qemu.get(), t, image), console.out(), timeoutSeconds);
+            if (outcome.timedOut()) {
+                console.err().println("machr run: no exit after " + timeoutSeconds + " s; QEMU stopped (the guest hung?)");
+                return 124;
+            }
+            return outcome.status();
+        } finally {
+            Files.deleteIfExists(image);
+        }
     }
 }

@@ -66,31 +66,66 @@ class MachrCliTest {
         assertThat(r.err()).contains("Unmatched argument at index 0: 'frobnicate'");
     }
 
-    @Test
-    void runWithoutAProgramRunsHelloOnTheHostedTarget() {
-        Result r = machr("run");
-        assertThat(r.status()).isZero();
-        assertThat(r.out()).isEqualTo("Hello from Mach_R!\n1 + 2 + ... + 10 = 55\n");
-        assertThat(r.err()).contains("running samples/hello.kd on the hosted JVM target");
+    private static boolean qemuAarch64() {
+        boolean found = org.machr.toolchain.build.Qemu.find(org.machr.kd.Target.AARCH64).isPresent();
+        if (!found && Boolean.getBoolean("machr.requireTools")) {
+            throw new AssertionError("required tool not found: qemu-system-aarch64");
+        }
+        return found;
     }
 
     @Test
-    void runReturnsTheProgramsStatusAndPanicReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void runWithoutAProgramRunsHello() {
+        Result r = machr("run");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("Hello from Mach_R!\n1 + 2 + ... + 10 = 55\n");
+        assertThat(r.err()).contains("no kernel yet; running samples/hello.kd");
+        if (!qemuAarch64()) assertThat(r.err()).contains("running on the hosted JVM target instead");
+    }
+
+    private static final String OUT_OF_BOUNDS = """
+            use rt;
+            fn main() -> i32 {
+                let a: [4]u32 = [1, 2, 3, 4];
+                var i: usize = 2;
+                rt.print_u64(a[i] as u64); rt.println("");
+                i = i + 5;
+                return a[i] as i32;
+            }
+            """;
+
+    @Test
+    void runReturnsTheProgramsStatusAndPanicReportOnJvm(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
-        java.nio.file.Path prog = dir.resolve("p.kd");
-        java.nio.file.Files.writeString(prog, """
-                use rt;
-                fn main() -> i32 {
-                    let a: [4]u32 = [1, 2, 3, 4];
-                    var i: usize = 2;
-                    rt.print_u64(a[i] as u64); rt.println("");
-                    i = i + 5;
-                    return a[i] as i32;
-                }
-                """);
+        java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);
         Result r = machr("run", "--target", "jvm", prog.toString());
         assertThat(r.out()).isEqualTo("3\npanic: index out of bounds at p.kd:7\n");
         assertThat(r.status()).isEqualTo(101);
+    }
+
+    @Test
+    void runBootsTheProgramOnAarch64WithTheSameOutcome(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(qemuAarch64(), "qemu-system-aarch64 not installed");
+        java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);
+        Result r = machr("run", "--target", "aarch64", prog.toString());
+        assertThat(r.out()).isEqualTo("3\npanic: index out of bounds at p.kd:7\n");
+        assertThat(r.status()).isEqualTo(101);
+    }
+
+    @Test
+    void buildWritesAnAarch64ImageWithListingAndMap(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);
+        java.nio.file.Path elf = dir.resolve("p.elf"), asm = dir.resolve("p.s"), map = dir.resolve("p.map");
+        Result r = machr("build", "--target", "aarch64", "-o", elf.toString(), "--emit-asm", asm.toString(),
+                "--map", map.toString(), prog.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        byte[] bytes = java.nio.file.Files.readAllBytes(elf);
+        assertThat(java.util.Arrays.copyOf(bytes, 4)).containsExactly(0x7f, 'E', 'L', 'F');
+        assertThat(bytes[18] & 0xff | (bytes[19] & 0xff) << 8).as("e_machine").isEqualTo(183);
+        assertThat(asm).content().contains("p.main:");
+        assertThat(map).content().contains("_start");
     }
 
     @Test
