@@ -1,0 +1,14 @@
+#!/bin/sh
+# Compile throughput of the .kd toolchain: front end, lowering, IR passes and JVM codegen in lines/s
+# on a generated 100,000-line program (median of several warm runs). Usage: bench/kd-compile/run.sh
+# [-Dlines=N -Druns=N -Dwarmup=N]. Prints figures; asserts nothing.
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+cd "$root"
+mvn -q -pl kernel-dsl,codegen-jvm -am package -DskipTests >/dev/null
+cp=$(mvn -q -pl kernel-dsl dependency:build-classpath -Dmdep.outputFile=/dev/stdout 2>/dev/null)
+cp="$cp:$root/diag/target/classes:$root/kernel-ir/target/classes:$root/kernel-dsl/target/classes:$root/codegen-jvm/target/classes"
+cp="$cp:$(ls "$HOME"/.m2/repository/org/ow2/asm/asm/9.9/asm-9.9.jar)"
+exec "$JAVA_HOME/bin/java" -Xss512m -Xmx3g "$@" -cp "$cp" "$here/KdCompileBench.java" "$root"

@@ -1,0 +1,89 @@
+package org.machr.kd.check;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.machr.kd.ast.Expr;
+import org.machr.kd.ast.Stmt;
+import org.machr.kd.resolve.Program;
+
+/**
+ * What the checker learnt about a program, for lowering: the type of every expression, what every
+ * name denotes, the variable every binding statement declares, and folded constants. Keyed by node
+ * identity.
+ */
+public final class Semantics {
+
+    /** What a {@link Expr.Name} or {@link Expr.Member} denotes. */
+    public sealed interface Ref {}
+
+    public record LocalRef(LocalVar var) implements Ref {}
+
+    public record GlobalRef(GlobalInfo global) implements Ref {}
+
+    public record FnRef(FnInfo fn) implements Ref {}
+
+    public record ConstRef(ConstInfo constant) implements Ref {}
+
+    public record VariantRef(EnumInfo type, String variant) implements Ref {}
+
+    public record ModuleRef(ModuleInfo module) implements Ref {}
+
+    public record TypeRef(Type type) implements Ref {}
+
+    /** A struct field of the value (or, through a pointer, the pointee) on the left. */
+    public record FieldRef(StructInfo struct, StructInfo.Field field, boolean throughPointer) implements Ref {}
+
+    /** {@code .len} of an array or slice, {@code .ptr} of a slice. */
+    public record LenRef() implements Ref {}
+
+    public record PtrRef() implements Ref {}
+
+    private final Program program;
+    final Map<Expr, Type> types = new IdentityHashMap<>();
+    final Map<Expr, Ref> refs = new IdentityHashMap<>();
+    final Map<Expr, BigInteger> constants = new IdentityHashMap<>();
+    final Map<Stmt, LocalVar> bindings = new IdentityHashMap<>();
+    final Map<org.machr.kd.ast.Decl.Param, LocalVar> params = new IdentityHashMap<>();
+    final java.util.Set<Stmt> exhaustive = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    final List<UnsafeSite> unsafeSites = new ArrayList<>();
+    final List<FnInfo> functions = new ArrayList<>();
+    final List<GlobalInfo> globals = new ArrayList<>();
+    final List<StructInfo> structs = new ArrayList<>();
+
+    org.machr.kd.sys.SystemModel systemModel =
+            new org.machr.kd.sys.SystemModel(List.of(), List.of(), List.of());
+
+    Semantics(Program program) {
+        this.program = program;
+    }
+
+    public Program program() { return program; }
+
+    public Type typeOf(Expr e) { return types.getOrDefault(e, Type.ERROR); }
+
+    public Ref refOf(Expr e) { return refs.get(e); }
+
+    /** The value of an expression the checker folded (constants, enum variants, sizeof...), else null. */
+    public BigInteger constantOf(Expr e) { return constants.get(e); }
+
+    /** The variable a {@code let}/{@code var}/{@code for}/{@code if let} declares. */
+    public LocalVar binding(Stmt s) { return bindings.get(s); }
+
+    public LocalVar param(org.machr.kd.ast.Decl.Param p) { return params.get(p); }
+
+    public List<UnsafeSite> unsafeSites() { return List.copyOf(unsafeSites); }
+
+    /** Every function of the program (including extern ones), in module order. */
+    public List<FnInfo> functions() { return List.copyOf(functions); }
+
+    public List<GlobalInfo> globals() { return List.copyOf(globals); }
+
+    /** The checked description part: traps, interfaces, systems. */
+    public org.machr.kd.sys.SystemModel systemModel() { return systemModel; }
+
+    /** True for a {@code match} that covers every value of its type. */
+    public boolean isExhaustive(Stmt match) { return exhaustive.contains(match); }
+}

@@ -1,0 +1,35 @@
+package org.machr.kd.ir.pass;
+
+import org.machr.kd.ir.Block;
+import org.machr.kd.ir.Insn;
+import org.machr.kd.ir.IrFunction;
+import org.machr.kd.ir.Operand;
+import org.machr.kd.ir.Reg;
+
+/**
+ * Removes instructions without side effects whose result is never read, until none is left.
+ * Loads (which may fault), stores, atomics, calls, intrinsics and divisions (which may panic) stay.
+ */
+public final class DeadCodeElimination implements Pass {
+
+    @Override
+    public String name() {
+        return "dce";
+    }
+
+    @Override
+    public boolean run(IrFunction f) {
+        boolean changed = false;
+        boolean again = true;
+        while (again) {
+            Uses uses = new Uses(f);
+            again = false;
+            for (Block b : f.blocks()) {
+                again |= b.insns().removeIf(i -> !i.hasSideEffects() && i.dst() != null && uses.uses[i.dst().id()] == 0
+                        || i instanceof Insn.Copy(Reg d, Operand s) && s.equals(d));
+            }
+            changed |= again;
+        }
+        return changed;
+    }
+}
