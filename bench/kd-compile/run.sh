@@ -8,7 +8,7 @@ root=$(cd "$here/../.." && pwd)
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 cd "$root"
 mvn -q -pl kernel-dsl,codegen-jvm -am package -DskipTests >/dev/null
-cp=$(mvn -q -pl kernel-dsl dependency:build-classpath -Dmdep.outputFile=/dev/stdout 2>/dev/null)
-cp="$cp:$root/diag/target/classes:$root/kernel-ir/target/classes:$root/kernel-dsl/target/classes:$root/codegen-jvm/target/classes"
-cp="$cp:$(ls "$HOME"/.m2/repository/org/ow2/asm/asm/9.9/asm-9.9.jar)"
+m2="${MAVEN_REPO:-$HOME/.m2/repository}"
+cp="$root/diag/target/classes:$root/kernel-ir/target/classes:$root/kernel-dsl/target/classes:$root/codegen-jvm/target/classes"
+cp="$cp:$m2/org/ow2/asm/asm/9.9/asm-9.9.jar:$m2/org/antlr/antlr4-runtime/4.13.2/antlr4-runtime-4.13.2.jar"
 exec "$JAVA_HOME/bin/java" -Xss512m -Xmx3g "$@" -cp "$cp" "$here/KdCompileBench.java" "$root"

@@ -1,6 +1,9 @@
 package org.machr.diag;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The text of one input file, with the line table needed to turn offsets into line and column.
@@ -14,8 +17,25 @@ public record SourceFile(String path, String text) {
         if (path == null || text == null) throw new IllegalArgumentException("path and text are required");
     }
 
+    /** Line tables computed once per text (a record cannot hold the cache itself). */
+    private static final Map<String, int[]> LINE_STARTS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Recent(String text, int[] starts) {}
+
+    /** The last few texts looked up, compared by identity: the common case costs no string compare. */
+    private static final Recent[] RECENT = new Recent[8];
+
     /** Offsets at which each line begins; index 0 is line 1. */
     private int[] lineStarts() {
+        int slot = System.identityHashCode(text) & (RECENT.length - 1);
+        Recent r = RECENT[slot];
+        if (r != null && r.text() == text) return r.starts();
+        int[] starts = LINE_STARTS.computeIfAbsent(text, t -> computeLineStarts());
+        RECENT[slot] = new Recent(text, starts);
+        return starts;
+    }
+
+    private int[] computeLineStarts() {
         int[] starts = new int[16];
         int count = 0;
         starts[count++] = 0;

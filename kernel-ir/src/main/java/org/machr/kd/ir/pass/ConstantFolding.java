@@ -16,7 +16,7 @@ import org.machr.kd.ir.Terminator;
 
 /**
  * Evaluates operations whose operands are constants (with {@link IrSemantics}), applies the
- * identities {@code x+0, x-0, x|0, x^0, x*1, x&-1, x<<0}, and turns branches and switches on
+ * identities {@code x+0, x-0, x|0, x^0, x*1, x&-1, x<<0}, compares of a register with itself, and turns branches and switches on
  * constants into jumps. Constants are known per block (registers assigned a constant earlier in the
  * block) and function-wide (registers whose single definition is a constant). Divisions by a
  * constant zero are left alone: they must still panic at run time.
@@ -77,7 +77,12 @@ public final class ConstantFolding implements Pass {
                     new Insn.Copy(d, new Imm(d.type(), IrSemantics.convert(op, a.type(), d.type(), a.value())));
             case Insn.Compare(Reg d, var c, Imm a, Imm b) ->
                     new Insn.Copy(d, Imm.bool(IrSemantics.compare(c, a.type(), a.value(), b.value())));
+            case Insn.Compare(Reg d, var c, Reg a, Reg b) when a.equals(b) -> new Insn.Copy(d, Imm.bool(switch (c) {
+                case EQ, SLE, SGE, ULE, UGE -> true;
+                case NE, SLT, SGT, ULT, UGT -> false;
+            }));
             case Insn.Select(Reg d, Imm c, Operand t, Operand e) -> new Insn.Copy(d, c.value() != 0 ? t : e);
+            case Insn.Select(Reg d, Operand c, Operand t, Operand e) when t.equals(e) -> new Insn.Copy(d, t);
             default -> insn;
         };
     }

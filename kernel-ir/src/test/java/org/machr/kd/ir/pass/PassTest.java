@@ -112,4 +112,20 @@ class PassTest {
         String dumped = bytes.toString(StandardCharsets.UTF_8);
         assertThat(dumped).contains("; ---- after dce ----").endsWith("; ---- after opt ----\n" + IrPrinter.print(p));
     }
+
+    @Test
+    void foldsComparesOfARegisterWithItself() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = FunctionBuilder.begin(p, "h", List.of(IrType.I64), IrType.I8, LOC, false);
+        Reg le = b.compare(Cond.ULE, b.param(0), b.param(0));
+        Reg lt = b.compare(Cond.SLT, b.param(0), b.param(0));
+        b.ret(b.binary(BinOp.OR, b.binary(BinOp.AND, le, Imm.i8(1)), lt));
+        assertThat(optimise(p)).isEqualTo("""
+
+                fn @h(%0: i64) -> i8 {
+                b0:  ; entry
+                  ret 1
+                }
+                """);
+    }
 }
