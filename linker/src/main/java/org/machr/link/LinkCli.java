@@ -15,7 +15,8 @@ import org.machr.link.image.MultibootHeader;
 /**
  * The linker's command-line entry point, for the {@code machr} CLI to wire in:
  * <pre>
- * link --arch aarch64|x86_64 -o IMAGE [--map MAPFILE] [--entry SYMBOL] [--base ADDRESS] [--stack BYTES] OBJECT...
+ * link --arch aarch64|x86_64 -o IMAGE [--map MAPFILE] [--entry SYMBOL] [--base ADDRESS] [--stack BYTES]
+ *      [--section-align BYTES] OBJECT...
  * </pre>
  * Reads ELF64 relocatable objects, links them, and writes the target's boot image (AArch64: kernel ELF;
  * x86_64: multiboot ELF — the multiboot header is added automatically unless an input has a
@@ -39,6 +40,7 @@ public final class LinkCli {
         String entry = "_start";
         Long base = null;
         Long stack = null;
+        Long sectionAlign = null;
         List<String> inputs = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -50,9 +52,10 @@ public final class LinkCli {
                     case "--entry" -> entry = value(args, ++i, a);
                     case "--base" -> base = parseNumber(value(args, ++i, a), a);
                     case "--stack" -> stack = parseNumber(value(args, ++i, a), a);
+                    case "--section-align" -> sectionAlign = parseNumber(value(args, ++i, a), a);
                     case "-h", "--help" -> {
-                        out.println("usage: link --arch aarch64|x86_64 -o IMAGE [--map FILE] [--entry SYMBOL]"
-                                + " [--base ADDRESS] [--stack BYTES] OBJECT...");
+                        out.println("usage: machr link --arch aarch64|x86_64 -o IMAGE [--map FILE] [--entry SYMBOL]"
+                                + " [--base ADDRESS] [--stack BYTES] [--section-align BYTES] OBJECT...");
                         return 0;
                     }
                     default -> {
@@ -72,6 +75,7 @@ public final class LinkCli {
         try {
             if (base != null) options = options.withBase(base);
             if (stack != null) options = options.withStackSize(stack);
+            if (sectionAlign != null) options = options.withSectionAlignment(sectionAlign);
         } catch (IllegalArgumentException e) {
             diagnostics.error(LinkCode.USAGE, null, e.getMessage());
             return 2;

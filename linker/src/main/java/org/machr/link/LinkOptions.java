@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param entrySymbol   the symbol execution starts at
  * @param stackSize     bytes of boot stack reserved after {@code .bss} (between {@code __stack_bottom} and
  *                      {@code __stack_top}); 0 for none
+ * @param sectionAlignment every output section (and the stack) starts at a multiple of this power of two;
+ *                      4096 lets an MMU map text, rodata and data with different permissions; 1 packs them
  */
-public record LinkOptions(Arch arch, long baseAddress, long physicalBase, String entrySymbol, long stackSize) {
+public record LinkOptions(Arch arch, long baseAddress, long physicalBase, String entrySymbol, long stackSize,
+                          long sectionAlignment) {
 
     /** QEMU {@code virt}: RAM starts at 0x4000_0000 and the DTB takes the first MiB or so (boot.md). */
     public static final long AARCH64_BASE = 0x4020_0000L;
@@ -28,9 +31,20 @@ public record LinkOptions(Arch arch, long baseAddress, long physicalBase, String
             throw new IllegalArgumentException("base addresses must be 4 KiB aligned");
         }
         if (stackSize < 0 || stackSize % 16 != 0) throw new IllegalArgumentException("stack size must be a multiple of 16");
+        if (sectionAlignment < 1 || Long.bitCount(sectionAlignment) != 1) {
+            throw new IllegalArgumentException("section alignment " + sectionAlignment + " is not a power of two");
+        }
     }
 
-    /** The usual options for {@code arch}: its base address, identity-mapped, entry {@code _start}, 64 KiB stack. */
+    /** Options without a section alignment (sections packed by their own alignment). */
+    public LinkOptions(Arch arch, long baseAddress, long physicalBase, String entrySymbol, long stackSize) {
+        this(arch, baseAddress, physicalBase, entrySymbol, stackSize, 1);
+    }
+
+    /**
+     * The usual options for {@code arch}: its base address, identity-mapped, entry {@code _start}, 64 KiB stack,
+     * sections packed.
+     */
     public static LinkOptions defaults(Arch arch) {
         long base = switch (arch) {
             case AARCH64 -> AARCH64_BASE;
@@ -40,14 +54,18 @@ public record LinkOptions(Arch arch, long baseAddress, long physicalBase, String
     }
 
     public LinkOptions withBase(long base) {
-        return new LinkOptions(arch, base, base, entrySymbol, stackSize);
+        return new LinkOptions(arch, base, base, entrySymbol, stackSize, sectionAlignment);
     }
 
     public LinkOptions withEntry(String entry) {
-        return new LinkOptions(arch, baseAddress, physicalBase, entry, stackSize);
+        return new LinkOptions(arch, baseAddress, physicalBase, entry, stackSize, sectionAlignment);
     }
 
     public LinkOptions withStackSize(long size) {
-        return new LinkOptions(arch, baseAddress, physicalBase, entrySymbol, size);
+        return new LinkOptions(arch, baseAddress, physicalBase, entrySymbol, size, sectionAlignment);
+    }
+
+    public LinkOptions withSectionAlignment(long alignment) {
+        return new LinkOptions(arch, baseAddress, physicalBase, entrySymbol, stackSize, alignment);
     }
 }

@@ -65,10 +65,11 @@ public record LinkedImage(Arch arch, long entry, long physicalDelta, List<Output
      * A symbol with its final address.
      *
      * @param definedIn the object file that defines it, or {@link #LINKER} for linker-defined symbols
-     * @param section   the output section it lies in, or empty for absolute symbols
+     * @param section      the output section it lies in, or empty for absolute and linker-defined symbols
+     * @param inputSection the input section of {@code definedIn} it was defined in, or empty
      */
     public record LinkedSymbol(String name, long address, long size, Symbol.Type type, Symbol.Binding binding,
-                               String definedIn, String section) {}
+                               String definedIn, String section, String inputSection) {}
 
     /** {@link LinkedSymbol#definedIn} of the symbols the linker defines. */
     public static final String LINKER = "<linker>";

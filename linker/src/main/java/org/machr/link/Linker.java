@@ -1,6 +1,7 @@
 package org.machr.link;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,13 +116,17 @@ public final class Linker {
     private void relocateAll() {
         for (int i = 0; i < objects.size(); i++) {
             ObjectFile o = objects.get(i);
+            Map<String, Symbol> byName = new HashMap<>();
+            for (Symbol s : o.symbols()) byName.putIfAbsent(s.name(), s); // names used by relocations are unique
             for (Relocation r : o.relocations()) {
                 SectionLayout.Slot slot = layout.slots.get(i).get(r.section());
                 if (slot == null) continue; // a section that is not loaded
                 String where = o.name() + ":(" + r.section() + "+0x" + Long.toHexString(r.offset()) + ")";
-                Optional<Long> target = symbolAddress(i, o.symbolNamed(r.symbol()), where);
-                if (target.isEmpty()) continue;
                 long p = slot.address() + r.offset();
+                Symbol symbol = byName.get(r.symbol());
+                Optional<Long> target = isUndefinedWeak(symbol) ? Optional.of(undefinedWeakTarget(r.kind(), p))
+                        : symbolAddress(i, symbol, where);
+                if (target.isEmpty()) continue;
                 int at = Math.toIntExact(slot.offset() + r.offset());
                 byte[] buf = slot.output().bytes;
                 Optional<RelocProblem> problem = switch (r.kind()) {
@@ -133,6 +138,29 @@ public final class Linker {
                         + (pr.code() == LinkCode.RELOCATION_OVERFLOW ? "out of range: " : "misaligned: ") + pr.detail()));
             }
         }
+    }
+
+    private boolean isUndefinedWeak(Symbol s) {
+        return s.binding() == Symbol.Binding.WEAK && s.isUndefined() && lookupGlobal(s.name()).isEmpty();
+    }
+
+    /**
+     * S for an undefined weak symbol: 0, except that AArch64 PC-relative references resolve near the place
+     * so that they cannot overflow: a branch becomes a branch to the next instruction, as the AArch64 ELF ABI
+     * prescribes for references to undefined weak symbols, ADRP gets the place's own page, other PC-relative
+     * values become A (the same values as ld.lld, checked by {@code LldDifferentialTest}).
+     */
+    private static long undefinedWeakTarget(RelocKind kind, long p) {
+        return switch (kind) {
+            case A64Reloc k -> switch (k) {
+                case CALL26, JUMP26, CONDBR19, TSTBR14 -> p + 4;
+                case ADR_PREL_PG_HI21 -> A64Relocator.page(p);
+                case LD_PREL_LO19, ADR_PREL_LO21, PREL32, PREL64 -> p;
+                case ADD_ABS_LO12_NC, LDST8_ABS_LO12_NC, LDST16_ABS_LO12_NC, LDST32_ABS_LO12_NC, LDST64_ABS_LO12_NC,
+                     LDST128_ABS_LO12_NC, ABS64, ABS32 -> 0;
+            };
+            case X64Reloc k -> 0;
+        };
     }
 
     /** S for a relocation: the object's own local or section symbol, else the global definition. */
@@ -168,14 +196,15 @@ public final class Linker {
             for (Symbol s : o.symbols()) {
                 if (s.type() == Symbol.Type.SECTION || s.isUndefined() || !isPlaced(i, s)) continue;
                 if (!s.isLocal() && globals.get(s.name()).object() != i) continue; // a weak definition that lost
-                String section = s.definition() instanceof SymbolDefinition.InSection(String sec)
-                        ? layout.slots.get(i).get(sec).output().name : "";
-                out.add(new LinkedImage.LinkedSymbol(s.name(), addressOf(i, s), s.size(), s.type(), s.binding(), o.name(), section));
+                String input = s.definition() instanceof SymbolDefinition.InSection(String sec) ? sec : "";
+                String section = input.isEmpty() ? "" : layout.slots.get(i).get(input).output().name;
+                out.add(new LinkedImage.LinkedSymbol(s.name(), addressOf(i, s), s.size(), s.type(), s.binding(), o.name(),
+                        section, input));
             }
         }
         for (Map.Entry<String, Long> e : linkerSymbols.entrySet()) {
             out.add(new LinkedImage.LinkedSymbol(e.getKey(), e.getValue(), 0, Symbol.Type.NOTYPE, Symbol.Binding.GLOBAL,
-                    LinkedImage.LINKER, ""));
+                    LinkedImage.LINKER, "", ""));
         }
         return out;
     }

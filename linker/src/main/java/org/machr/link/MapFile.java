@@ -31,9 +31,7 @@ public final class MapFile {
             for (LinkedImage.Placement p : s.inputs()) {
                 out.append(String.format("%s %08x        %s:(%s)%n", hex(p.address()), p.size(), p.object(), p.section()));
                 for (LinkedImage.LinkedSymbol sym : symbols) {
-                    boolean inside = sym.address() >= p.address() && (sym.address() < p.address() + p.size()
-                            || p.size() == 0 && sym.address() == p.address());
-                    if (sym.definedIn().equals(p.object()) && sym.section().equals(s.name()) && inside) {
+                    if (sym.definedIn().equals(p.object()) && sym.inputSection().equals(p.section())) {
                         out.append(String.format("%s                         %s%n", hex(sym.address()), sym.name()));
                     }
                 }

@@ -16,8 +16,9 @@ import java.util.Set;
  * <p>Invariants, checked by the constructor (see {@link #problems}): section names are unique; every
  * symbol defined in a section names a section of this object; every relocation patches a place inside
  * a section that has bytes, has a kind of {@link #arch}, and names a symbol that is unique in this object.
- * A relocation naming a symbol that is not in {@link #symbols} refers to an undefined global: the
- * constructor appends {@link Symbol#undefined} for it, so producers need not list external references.
+ * A relocation naming a symbol that is not in {@link #symbols} refers to the section of that name if
+ * there is one (the constructor appends {@link Symbol#forSection}), else to an undefined global (it appends
+ * {@link Symbol#undefined}); so producers need list neither section symbols nor external references.
  *
  * @param name the name shown in diagnostics and map files, usually the file name
  */
@@ -29,7 +30,7 @@ public record ObjectFile(String name, Arch arch, List<Section> sections, List<Sy
         Objects.requireNonNull(arch, "arch");
         sections = List.copyOf(sections);
         relocations = List.copyOf(relocations);
-        symbols = withImplicitUndefineds(symbols, relocations);
+        symbols = withImplicitSymbols(sections, symbols, relocations);
         List<String> problems = problems(arch, sections, symbols, relocations);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("object " + name + ": " + String.join("; ", problems));
@@ -51,15 +52,17 @@ public record ObjectFile(String name, Arch arch, List<Section> sections, List<Sy
         return symbols.stream().filter(s -> s.name().equals(symbolName)).findFirst().orElseThrow();
     }
 
-    private static List<Symbol> withImplicitUndefineds(List<Symbol> symbols, List<Relocation> relocations) {
+    private static List<Symbol> withImplicitSymbols(List<Section> sections, List<Symbol> symbols, List<Relocation> relocations) {
         Set<String> known = new HashSet<>();
         for (Symbol s : symbols) known.add(s.name());
+        Set<String> sectionNames = new HashSet<>();
+        for (Section s : sections) sectionNames.add(s.name());
         Set<String> missing = new LinkedHashSet<>();
         for (Relocation r : relocations) {
             if (!known.contains(r.symbol())) missing.add(r.symbol());
         }
         List<Symbol> all = new ArrayList<>(symbols);
-        for (String m : missing) all.add(Symbol.undefined(m));
+        for (String m : missing) all.add(sectionNames.contains(m) ? Symbol.forSection(m) : Symbol.undefined(m));
         return List.copyOf(all);
     }
 

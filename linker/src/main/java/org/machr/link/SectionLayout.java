@@ -14,7 +14,8 @@ import java.util.Set;
  * (DATA), {@code .bss} (BSS), then the boot stack {@code .stack}. Within one output section the inputs go
  * in command-line order, except that {@code .text.multiboot} comes first and {@code .text.boot*} next, so
  * that headers and entry code sit at the start of the image. Each input is aligned to its own alignment;
- * an output section is aligned to the largest alignment of its inputs. Sections of kind OTHER are not
+ * an output section is aligned to the largest alignment of its inputs and
+ * {@link LinkOptions#sectionAlignment()}. Sections of kind OTHER are not
  * loaded. Empty output sections are left out of the image; their start/end symbols still get the address
  * where they would have been. Gaps between code inputs are filled with a trapping instruction: {@code int3}
  * (0xcc) on x86_64, and zeros on AArch64, which decode as {@code UDF #0} (Arm ARM C6.2.335).
@@ -87,6 +88,7 @@ final class SectionLayout {
             inputs.sort(Comparator.comparingInt((Input in) -> priority(in.section().name()))
                     .thenComparingInt(Input::object).thenComparingInt(Input::index));
             Output out = new Output(outputName(kind), kind);
+            out.alignment = options.sectionAlignment();
             for (Input in : inputs) out.alignment = Math.max(out.alignment, in.section().alignment());
             out.address = alignUp(cursor, out.alignment);
             long offset = 0;
@@ -112,8 +114,8 @@ final class SectionLayout {
         }
         if (options.stackSize() > 0) {
             stack = new Output(".stack", SectionKind.BSS);
-            stack.alignment = 16;
-            stack.address = alignUp(cursor, 16);
+            stack.alignment = Math.max(16, options.sectionAlignment());
+            stack.address = alignUp(cursor, stack.alignment);
             stack.size = options.stackSize();
         }
     }

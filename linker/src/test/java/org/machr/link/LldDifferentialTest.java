@@ -43,6 +43,12 @@ class LldDifferentialTest {
               ldr q5, [x4, :lo12:quadv]
               adrp x6, buffer + 0x40
               b local_helper
+              .weak missing
+              bl missing
+              b.eq missing
+              adrp x7, missing
+              add x7, x7, :lo12:missing
+              adr x8, missing
             .text
             .globl far_label
             far_label: ret
@@ -51,7 +57,8 @@ class LldDifferentialTest {
               ret
             .data
             .balign 8
-            .quad __bss_end, __image_end
+            .quad __bss_end, __image_end, missing
+            .word missing - .
             """;
 
     static final String A64_MAIN = """
@@ -127,41 +134,63 @@ class LldDifferentialTest {
             """;
 
     static String lldScript(long base, long stack) {
+        return lldScript(base, stack, 1);
+    }
+
+    static String lldScript(long base, long stack, long align) {
         return """
                 SECTIONS {
-                  . = 0x%x;
-                  .text : { *(.text.multiboot) *(.text.boot .text.boot.*) *(.text .text.*) }
-                  .rodata : { *(.rodata .rodata.*) }
-                  .data : { *(.data .data.*) }
-                  .bss : { __bss_start = .; *(.bss .bss.*) __bss_end = .; }
-                  . = ALIGN(16);
+                  . = 0x%1$x;
+                  .text : ALIGN(%3$d) { *(.text.multiboot) *(.text.boot .text.boot.*) *(.text .text.*) }
+                  .rodata : ALIGN(%3$d) { *(.rodata .rodata.*) }
+                  .data : ALIGN(%3$d) { *(.data .data.*) }
+                  .bss : ALIGN(%3$d) { __bss_start = .; *(.bss .bss.*) __bss_end = .; }
+                  . = ALIGN(MAX(16, %3$d));
                   __stack_bottom = .;
-                  . += 0x%x;
+                  . += 0x%2$x;
                   __stack_top = .;
                   __image_end = .;
                 }
-                """.formatted(base, stack);
+                """.formatted(base, stack, align);
     }
 
     @Test
     void aarch64MatchesLld(@TempDir Path dir) throws Exception {
-        compare(dir, Arch.AARCH64, A64_START, A64_MAIN);
+        compare(dir, Arch.AARCH64, LinkTestSupport.assemble(dir, Arch.AARCH64, A64_START, A64_MAIN));
+    }
+
+    @Test
+    void pageAlignedSectionsMatchLld(@TempDir Path dir) throws Exception {
+        compare(dir, Arch.AARCH64, LinkTestSupport.assemble(dir, Arch.AARCH64, A64_START, A64_MAIN), 4096);
     }
 
     @Test
     void x86_64MatchesLld(@TempDir Path dir) throws Exception {
-        compare(dir, Arch.X86_64, X64_START, X64_MAIN);
+        compare(dir, Arch.X86_64, LinkTestSupport.assemble(dir, Arch.X86_64, X64_START, X64_MAIN));
     }
 
-    private static void compare(Path dir, Arch arch, String... sources) throws Exception {
-        List<Path> objects = LinkTestSupport.assemble(dir, arch, sources);
-        LinkOptions options = LinkOptions.defaults(arch);
+    /** GNU as refers to local labels through section symbols plus addends; the result must not change. */
+    @Test
+    void gnuAsObjectsMatchLld(@TempDir Path dir) throws Exception {
+        for (Arch arch : Arch.values()) {
+            Path sub = Files.createDirectories(dir.resolve(arch.cliName()));
+            String[] sources = arch == Arch.AARCH64 ? new String[] {A64_START, A64_MAIN} : new String[] {X64_START, X64_MAIN};
+            compare(sub, arch, List.of(ExternalTool.gnuAs(sub, arch, "g0", sources[0]), ExternalTool.gnuAs(sub, arch, "g1", sources[1])));
+        }
+    }
+
+    private static void compare(Path dir, Arch arch, List<Path> objects) throws Exception {
+        compare(dir, arch, objects, 1);
+    }
+
+    private static void compare(Path dir, Arch arch, List<Path> objects, long align) throws Exception {
+        LinkOptions options = LinkOptions.defaults(arch).withSectionAlignment(align);
         Diagnostics d = new Diagnostics();
         LinkedImage ours = Linker.link(LinkTestSupport.read(objects), options, d)
                 .orElseThrow(() -> new AssertionError(d.renderAll()));
 
         Path script = dir.resolve("link.ld");
-        Files.writeString(script, lldScript(options.baseAddress(), options.stackSize()));
+        Files.writeString(script, lldScript(options.baseAddress(), options.stackSize(), align));
         Path lldOut = dir.resolve("lld.elf");
         List<String> cmd = new ArrayList<>(List.of("ld.lld", "-static", "--no-relax", "-e", "_start", "-T", script.toString(),
                 "-o", lldOut.toString()));

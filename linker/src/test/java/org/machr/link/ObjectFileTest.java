@@ -21,6 +21,21 @@ class ObjectFileTest {
     }
 
     @Test
+    void relocationToASectionNameUsesTheSectionSymbol() {
+        ObjectFile o = new ObjectFile("a.o", Arch.AARCH64,
+                List.of(Section.of(".text", SectionKind.TEXT, 4, FOUR), Section.of(".rodata", SectionKind.RODATA, 8, new byte[16])),
+                List.of(Symbol.function("_start", ".text", 0, 4)),
+                List.of(new Relocation(".text", 0, A64Reloc.ADR_PREL_LO21, ".rodata", 8)));
+        assertThat(o.symbolNamed(".rodata")).isEqualTo(Symbol.forSection(".rodata"));
+        org.machr.diag.Diagnostics d = new org.machr.diag.Diagnostics();
+        LinkedImage image = Linker.link(List.of(o), LinkOptions.defaults(Arch.AARCH64), d).orElseThrow();
+        long rodata = image.section(".rodata").orElseThrow().address();
+        long adr = Bytes.getLe(image.section(".text").orElseThrow().bytes(), 0, 4);
+        long imm = ((adr >> 5) & 0x7ffff) << 2 | ((adr >> 29) & 3);
+        assertThat(LinkOptions.AARCH64_BASE + imm).isEqualTo(rodata + 8);
+    }
+
+    @Test
     void invariantsAreChecked() {
         assertThatThrownBy(() -> new ObjectFile("a.o", Arch.X86_64,
                 List.of(Section.of(".text", SectionKind.TEXT, 4, FOUR)), List.of(),

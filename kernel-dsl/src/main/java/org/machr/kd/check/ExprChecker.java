@@ -407,6 +407,11 @@ final class ExprChecker {
             }
             return l;
         }
+        if (op.isComparison() && (isComparison(b.left()) || isComparison(b.right()))) {
+            value(b.left(), null, c);
+            value(b.right(), null, c);
+            return Type.BOOL; // a chained comparison, already a syntax error (KD0010)
+        }
         Type hint = op.isComparison() ? null : expected;
         Type l;
         Type r;
@@ -426,6 +431,10 @@ final class ExprChecker {
         }
         if (l instanceof Type.Int && l.equals(r)) return l;
         return badOperands(b, l, r);
+    }
+
+    private static boolean isComparison(Expr e) {
+        return e instanceof Expr.Binary b && b.op().isComparison();
     }
 
     private boolean comparableForEquality(Type l, Type r, Expr.Binary b) {

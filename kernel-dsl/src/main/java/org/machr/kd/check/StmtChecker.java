@@ -89,9 +89,10 @@ final class StmtChecker {
             case Stmt.Match m -> new MatchChecker(checker, this).match(m, c);
             case Stmt.Unsafe u -> {
                 c.unsafeBlocks.push(new int[1]);
+                int errors = checker.diagnostics.errorCount();
                 block(u.body(), c);
                 int[] count = c.unsafeBlocks.pop();
-                if (count[0] == 0) {
+                if (count[0] == 0 && checker.diagnostics.errorCount() == errors) {
                     checker.diagnostics.warning(KdCode.KD0301, new Span(u.span().file(), u.span().start(),
                             u.span().start() + "unsafe".length()), "unsafe block contains no unsafe operation");
                 } else if (!c.unsafeBlocks.isEmpty()) {

@@ -184,7 +184,7 @@ final class ExprLowering {
         if (symbol.isPresent()) {
             Value.SliceValue file = f.lowering.stringValue(f.file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             b.call(symbol.get(), null, List.of(message.ptr(), message.len(), file.ptr(), file.len(),
-                    Imm.i32(at.line())), f.loc(at));
+                    Imm.i32(f.loc(at).line())), f.loc(at));
         }
         b.unreachable();
     }

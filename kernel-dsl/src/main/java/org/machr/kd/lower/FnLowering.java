@@ -51,6 +51,7 @@ final class FnLowering {
         this.sem = lowering.sem;
         this.fn = fn;
         this.file = fn.module().relativePath();
+        this.lines = lowering.lines(fn.module().file().source());
         Type.Fn type = fn.type();
         this.b = FunctionBuilder.beginWithResults(lowering.program, fn.symbol(), Lowering.flatTypes(type.params()),
                 Lowering.flatType(type.result()), loc(fn.decl().nameSpan()), fn.decl().pub() || fn.name().equals("main"));
@@ -58,8 +59,11 @@ final class FnLowering {
         this.exprs = new ExprLowering(this);
     }
 
+    private final LineIndex lines;
+
     Loc loc(Span span) {
-        return new Loc(file, span.line(), span.column());
+        if (!lines.covers(span)) return new Loc(file, span.line(), span.column());
+        return new Loc(file, lines.line(span), lines.column(span));
     }
 
     void lower() {
@@ -162,6 +166,10 @@ final class FnLowering {
             case Stmt.Local l -> {
                 LocalVar v = sem.binding(l);
                 Value init = l.init() == null ? null : exprs.value(l.init());
+                if (init instanceof Value.Memory fresh && isAggregateLiteral(l.init())) {
+                    locals.put(v, new Place.InMemory(fresh.address(), v.type())); // adopt the literal's temporary
+                    return;
+                }
                 Place p = declare(v);
                 if (init != null) storeTo(p, init, l.span());
                 else zero(p, l.span());
@@ -220,6 +228,10 @@ final class FnLowering {
             case Stmt.Unsafe u -> block(u.body());
             case Stmt.Block bl -> block(bl);
         }
+    }
+
+    private static boolean isAggregateLiteral(Expr e) {
+        return e instanceof Expr.ArrayLit || e instanceof Expr.StructLit || e instanceof Expr.ArrayRepeat;
     }
 
     private void zero(Place p, Span at) {

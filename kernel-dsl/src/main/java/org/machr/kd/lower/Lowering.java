@@ -41,6 +41,7 @@ public final class Lowering {
     private final Map<String, String> strings = new HashMap<>();
     private int stringCount;
     private boolean reportedMissingPanic;
+    private final Map<org.machr.diag.SourceFile, LineIndex> lineIndexes = new java.util.IdentityHashMap<>();
 
     private Lowering(Semantics sem, Diagnostics diagnostics) {
         this.sem = sem;
@@ -76,6 +77,10 @@ public final class Lowering {
         runtime("exit").ifPresent(exit -> b.call(exit.symbol(), null, List.of(status), loc));
         b.ret(status);
         program.setEntry(ENTRY);
+    }
+
+    LineIndex lines(org.machr.diag.SourceFile file) {
+        return lineIndexes.computeIfAbsent(file, LineIndex::new);
     }
 
     /** A function of the runtime module {@code rt}, if the program has it. */

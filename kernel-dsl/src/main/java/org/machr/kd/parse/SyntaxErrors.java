@@ -37,7 +37,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         if (inErrorRecoveryMode(recognizer)) return;
         beginErrorCondition(recognizer);
         Token t = recognizer.getCurrentToken();
-        recognizer.notifyErrorListeners(t, "unexpected " + describe(t), null);
+        String summary = summarise(getExpectedTokens(recognizer));
+        recognizer.notifyErrorListeners(t, summary.equals("something else") ? "unexpected " + describe(t)
+                : "expected " + summary + ", found " + describe(t), null);
     }
 
     @Override
@@ -48,8 +50,8 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         recognizer.notifyErrorListeners(t, message(recognizer, getExpectedTokens(recognizer), t), null);
     }
 
+    /** Called from {@code reportError}, which has already entered error recovery. */
     private void report(Parser recognizer, Token offending, IntervalSet expected, Exception e) {
-        if (inErrorRecoveryMode(recognizer)) return;
         recognizer.notifyErrorListeners(offending, message(recognizer, expected, offending),
                 e instanceof org.antlr.v4.runtime.RecognitionException r ? r : null);
     }

@@ -60,6 +60,9 @@ public final class SystemChecker {
                     case Decl.Trap t -> trap(m, t, trapNumbers).ifPresent(traps::add);
                     case Decl.Interface i -> ifaceDecls.add(i);
                     case Decl.System s -> {
+                        if (!(m.members().get(s.name()) instanceof org.machr.kd.check.DescriptionInfo info && info.decl() == s)) {
+                            continue; // a duplicate name in this module: KD0102 was reported
+                        }
                         if (!systemNames.add(s.name())) {
                             diagnostics.error(KdCode.KD0513, s.nameSpan(), "system '" + s.name() + "' is already defined");
                         } else {

@@ -46,9 +46,12 @@ class LoweringRunTest {
 
     /** Compiles and runs {@code program}; returns the console text and sets the exit status in {@code status[0]}. */
     static String execute(Path program, int[] status) {
+        return executeWithRoots(List.of(BASE.resolve("programs"), BASE.resolve("runtime")), program, status);
+    }
+
+    static String executeWithRoots(List<Path> roots, Path program, int[] status) {
         Diagnostics d = new Diagnostics();
-        Optional<IrProgram> ir = KdCompiler.compile(List.of(BASE.resolve("programs"), BASE.resolve("runtime")), program,
-                Target.JVM, d);
+        Optional<IrProgram> ir = KdCompiler.compile(roots, program, Target.JVM, d);
         assertThat(ir).as(d.renderAll()).isPresent();
         assertThat(IrVerifier.verify(ir.get())).isEmpty();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

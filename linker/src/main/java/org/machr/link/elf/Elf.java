@@ -29,9 +29,12 @@ public final class Elf {
     public static final int SHT_SYMTAB = 2;
     public static final int SHT_STRTAB = 3;
     public static final int SHT_RELA = 4;
+    public static final int SHT_NOTE = 7;
     public static final int SHT_NOBITS = 8;
     public static final int SHT_REL = 9;
     public static final int SHT_GROUP = 17;
+    /** clang's address-significance table (LLVM extension), emitted into every object by default. */
+    public static final int SHT_LLVM_ADDRSIG = 0x6fff4c03;
 
     public static final long SHF_WRITE = 0x1;
     public static final long SHF_ALLOC = 0x2;

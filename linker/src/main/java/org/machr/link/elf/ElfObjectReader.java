@@ -26,8 +26,8 @@ import org.machr.link.SymbolDefinition;
 /**
  * Reads an ELF64 little-endian relocatable file ({@code ET_REL}, {@code EM_AARCH64} or {@code EM_X86_64})
  * into an {@link ObjectFile}. {@code SHT_PROGBITS} and {@code SHT_NOBITS} sections become {@link Section}s;
- * symbol, string and {@code SHT_RELA} tables are decoded; {@code STT_FILE} symbols are dropped; other
- * section types are dropped with a warning. Every problem is reported as a diagnostic naming the file;
+ * symbol, string and {@code SHT_RELA} tables are decoded; {@code STT_FILE} symbols, notes and clang's
+ * {@code .llvm_addrsig} are dropped silently; other section types are dropped with a warning. Every problem is reported as a diagnostic naming the file;
  * malformed input never throws.
  */
 public final class ElfObjectReader {
@@ -123,6 +123,7 @@ public final class ElfObjectReader {
                     symtab = i;
                 }
                 case Elf.SHT_STRTAB, Elf.SHT_RELA, Elf.SHT_NULL -> { }
+                case Elf.SHT_NOTE, Elf.SHT_LLVM_ADDRSIG -> { } // build notes, clang's addrsig: nothing to load
                 case Elf.SHT_REL -> error(LinkCode.UNSUPPORTED_FEATURE, "section " + h.name() + ": REL relocations are not supported (use RELA)");
                 case Elf.SHT_GROUP -> error(LinkCode.UNSUPPORTED_FEATURE, "section " + h.name() + ": section groups are not supported");
                 default -> diagnostics.warning(LinkCode.IGNORED_SECTION, null,
@@ -140,10 +141,7 @@ public final class ElfObjectReader {
             if (h.type() != Elf.SHT_RELA) continue;
             if (h.link() != symtab) throw new Malformed("section " + h.name() + " does not link to the symbol table");
             String target = modelSection.get(h.info());
-            if (target == null) {
-                error(LinkCode.UNSUPPORTED_FEATURE, "section " + h.name() + " relocates a section we do not keep");
-                continue;
-            }
+            if (target == null) continue; // relocates a section dropped above (e.g. SHT_X86_64_UNWIND .eh_frame)
             readRelocations(arch, h, target, symbolName, relocations);
         }
         if (diagnostics.errorCount() > errorsBefore) return Optional.empty();

@@ -23,11 +23,15 @@ public final class ElfObjectWriter {
 
     public static byte[] write(ObjectFile object) {
         List<Section> sections = object.sections();
+        Map<String, List<Relocation>> relocationsBySection = new HashMap<>();
+        for (Relocation r : object.relocations()) {
+            relocationsBySection.computeIfAbsent(r.section(), k -> new ArrayList<>()).add(r);
+        }
         Map<String, Integer> sectionIndex = new HashMap<>();
         int next = 1;
         for (Section s : sections) {
             sectionIndex.put(s.name(), next++);
-            if (!object.relocationsOf(s.name()).isEmpty()) next++;
+            if (relocationsBySection.containsKey(s.name())) next++;
         }
         int symtabIndex = next;
         int strtabIndex = next + 1;
@@ -59,7 +63,7 @@ public final class ElfObjectWriter {
             int type = s.isBss() ? Elf.SHT_NOBITS : Elf.SHT_PROGBITS;
             specs.add(new ElfFileWriter.SectionSpec(s.name(), type, flags(s), 0, s.bytes(), s.size(), 0, 0,
                     s.alignment(), s.entrySize(), -1));
-            List<Relocation> relocs = object.relocationsOf(s.name());
+            List<Relocation> relocs = relocationsBySection.getOrDefault(s.name(), List.of());
             if (relocs.isEmpty()) continue;
             LeWriter rela = new LeWriter();
             for (Relocation r : relocs) {

@@ -28,6 +28,11 @@ public final class MultibootImageWriter implements ImageWriter {
             diagnostics.error(LinkCode.IMAGE_LAYOUT, null, "a multiboot image needs an x86_64 link, not " + image.arch().cliName());
             return Optional.empty();
         }
+        if (image.physicalDelta() != 0) {
+            diagnostics.error(LinkCode.IMAGE_LAYOUT, null, "multiboot image: the link must be identity-mapped (physical base "
+                    + "= base address): the header's address fields and the 32-bit entry use physical addresses");
+            return Optional.empty();
+        }
         byte[] file = ElfExecutableWriter.write(image);
         List<String> problems = check(file, image);
         for (String p : problems) diagnostics.error(LinkCode.IMAGE_LAYOUT, null, "multiboot image: " + p);

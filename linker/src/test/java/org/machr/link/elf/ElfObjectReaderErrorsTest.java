@@ -53,6 +53,27 @@ class ElfObjectReaderErrorsTest {
                 "error\\[LNK0005\\]: .*got.o: relocation type 42 at \\.rela\\.text\\+0x3 is not supported for x86_64");
     }
 
+    @Test
+    void unwindTablesAreDroppedWithAWarning(@TempDir Path dir) throws Exception {
+        Path o = ExternalTool.llvmMc(dir, Arch.X86_64, "cfi", ".text\n.globl f\nf:\n.cfi_startproc\nret\n.cfi_endproc\n");
+        Diagnostics d = new Diagnostics();
+        ObjectFile obj = ElfObjectReader.read(o, d).orElseThrow(() -> new AssertionError(d.renderAll()));
+        assertThat(d.hasErrors()).isFalse();
+        assertThat(d.all()).extracting(x -> x.headline())
+                .containsExactly("warning[LNK0006]: " + o + ": section .eh_frame of type 0x70000001 ignored");
+        assertThat(obj.sections()).extracting(Section::name).doesNotContain(".eh_frame");
+        assertThat(obj.relocations()).isEmpty();
+    }
+
+    @Test
+    void notesAreDroppedSilently(@TempDir Path dir) throws Exception {
+        Path o = ExternalTool.llvmMc(dir, Arch.AARCH64, "note", ".text\nret\n.section .note.test,\"a\",@note\n.word 1,2,3\n");
+        Diagnostics d = new Diagnostics();
+        ObjectFile obj = ElfObjectReader.read(o, d).orElseThrow(() -> new AssertionError(d.renderAll()));
+        assertThat(d.all()).isEmpty();
+        assertThat(obj.sections()).extracting(Section::name).containsExactly(".text");
+    }
+
     @Property(tries = 300)
     void truncatedOrCorruptedFilesNeverThrow(@ForAll @IntRange(min = 0, max = 400) int cut,
                                              @ForAll @IntRange(min = 0, max = 400) int flip) {

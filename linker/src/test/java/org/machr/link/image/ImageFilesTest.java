@@ -115,6 +115,16 @@ class ImageFilesTest {
         assertThat(d.all().get(0).headline()).isEqualTo("error[LNK0016]: multiboot image: no header (magic 0x1badb002) "
                 + "in the first 8144 bytes; link MultibootHeader.object(entry) as the first input");
 
+        List<ObjectFile> withHeader = List.of(MultibootHeader.object("_start"), plain);
+        Diagnostics d1 = new Diagnostics();
+        LinkedImage higherHalf = Linker.link(withHeader,
+                new LinkOptions(Arch.X86_64, 0xffff_ffff_8010_0000L, 0x10_0000L, "_start", 0), d1).orElse(null);
+        assertThat(higherHalf).as(d1.renderAll()).isNull(); // the header's ABS32 fields cannot hold the virtual addresses
+        assertThat(d1.all().get(0).headline()).contains("ABS32 relocation against '.text.multiboot' out of range");
+        LinkedImage shifted = Linker.link(withHeader, new LinkOptions(Arch.X86_64, 0x20_0000L, 0x10_0000L, "_start", 0), d1).orElseThrow();
+        assertThat(ImageWriter.forArch(Arch.X86_64).write(shifted, d1)).isEmpty();
+        assertThat(d1.all().get(d1.all().size() - 1).headline()).startsWith("error[LNK0016]: multiboot image: the link must be identity-mapped");
+
         ObjectFile a64 = new ObjectFile("k.o", Arch.AARCH64, List.of(Section.of(".text", SectionKind.TEXT, 4, new byte[4])),
                 List.of(Symbol.function("_start", ".text", 0, 4)), List.of());
         Diagnostics d2 = new Diagnostics();
@@ -132,11 +142,12 @@ class ImageFilesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = LinkCli.run(new String[] {"--arch", "x86_64", "-o", img.toString(), "--map", map.toString(),
-                "--stack", "0x2000", start.toString(), uart.toString()}, new PrintStream(out), new PrintStream(err));
+                "--stack", "0x2000", "--section-align", "4096", start.toString(), uart.toString()}, new PrintStream(out), new PrintStream(err));
         assertThat(err.toString()).isEmpty();
         assertThat(rc).isZero();
         assertThat(MultibootHeader.getInt(Files.readAllBytes(img), 0x1000)).isEqualTo(0x1BADB002L);
-        assertThat(Files.readString(map)).contains("<multiboot header>:(.text.multiboot)").contains("_start").contains("putc");
+        assertThat(Files.readString(map)).contains("<multiboot header>:(.text.multiboot)").contains("_start").contains("putc")
+                .contains("0000000000101000 00000007 4096 .rodata").contains("0000000000102000 00002000 4096 .stack");
 
         err.reset();
         rc = LinkCli.run(new String[] {"--arch", "sparc", "-o", img.toString(), start.toString()}, new PrintStream(out), new PrintStream(err));

@@ -1,0 +1,45 @@
+package org.machr.kd.lower;
+
+import java.util.Arrays;
+import org.machr.diag.SourceFile;
+import org.machr.diag.Span;
+
+/**
+ * Line and column of offsets in one source file, from a line table built once: lowering asks for
+ * the location of nearly every instruction, so it must not rescan the text each time.
+ */
+final class LineIndex {
+
+    private final SourceFile file;
+    private final int[] starts;
+
+    LineIndex(SourceFile file) {
+        this.file = file;
+        String text = file.text();
+        int[] s = new int[64];
+        int n = 0;
+        s[n++] = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (n == s.length) s = Arrays.copyOf(s, n * 2);
+                s[n++] = i + 1;
+            }
+        }
+        this.starts = Arrays.copyOf(s, n);
+    }
+
+    boolean covers(Span span) {
+        return span.file() == file;
+    }
+
+    /** 1-based line of the span's start. */
+    int line(Span span) {
+        int i = Arrays.binarySearch(starts, span.start());
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    /** 1-based column of the span's start. */
+    int column(Span span) {
+        return span.start() - starts[line(span) - 1] + 1;
+    }
+}

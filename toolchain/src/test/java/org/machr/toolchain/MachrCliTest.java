@@ -1,0 +1,123 @@
+package org.machr.toolchain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MachrCliTest {
+
+    private record Result(int status, String out, String err) {}
+
+    private static Result machr(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Machr.execute(args, new Console(new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8)));
+        return new Result(status, out.toString(UTF_8), err.toString(UTF_8));
+    }
+
+    /** The subcommand names listed under "Commands:" in the help text. */
+    private static List<String> listedCommands(String help) {
+        String section = help.substring(help.indexOf("Commands:"));
+        Matcher m = Pattern.compile("(?m)^  (\\S+)\\s").matcher(section);
+        List<String> names = new java.util.ArrayList<>();
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
+    @Test
+    void helpListsExactlyTheRegisteredCommands() {
+        Result r = machr("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("Usage: machr ");
+        List<String> registered = List.copyOf(new CommandLine(new Machr()).getSubcommands().keySet());
+        assertThat(listedCommands(r.out())).containsExactlyInAnyOrderElementsOf(registered);
+        assertThat(registered).containsExactlyInAnyOrder("run", "build", "check", "mig", "link", "doctor", "test", "help");
+    }
+
+    @Test
+    void everyListedCommandHasItsOwnHelp() {
+        for (String name : new CommandLine(new Machr()).getSubcommands().keySet()) {
+            if (name.equals("help")) continue;
+            Result r = machr(name, "--help");
+            assertThat(r.status()).as(name).isZero();
+            assertThat(r.out() + r.err()).as(name).containsIgnoringCase("usage: machr " + name);
+        }
+    }
+
+    @Test
+    void versionNamesTheToolchainAndTheJdk() {
+        Result r = machr("--version");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).matches("(?s)machr \\d+\\.\\d+\\.\\d+.*\nJava \\d+.*");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        Result r = machr("frobnicate");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("Unmatched argument at index 0: 'frobnicate'");
+    }
+
+    @Test
+    void runWithoutAProgramRunsHelloOnTheHostedTarget() {
+        Result r = machr("run");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("Hello from Mach_R!\n1 + 2 + ... + 10 = 55\n");
+        assertThat(r.err()).contains("running samples/hello.kd on the hosted JVM target");
+    }
+
+    @Test
+    void runReturnsTheProgramsStatusAndPanicReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path prog = dir.resolve("p.kd");
+        java.nio.file.Files.writeString(prog, """
+                use rt;
+                fn main() -> i32 {
+                    let a: [4]u32 = [1, 2, 3, 4];
+                    var i: usize = 2;
+                    rt.print_u64(a[i] as u64); rt.println("");
+                    i = i + 5;
+                    return a[i] as i32;
+                }
+                """);
+        Result r = machr("run", "--target", "jvm", prog.toString());
+        assertThat(r.out()).isEqualTo("3\npanic: index out of bounds at p.kd:7\n");
+        assertThat(r.status()).isEqualTo(101);
+    }
+
+    @Test
+    void buildRejectsAnUnknownTargetAndReportsSourceErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        assertThat(machr("build", "--target", "sparc", "x.kd").err()).contains("unknown target 'sparc'");
+        java.nio.file.Path bad = dir.resolve("bad.kd");
+        java.nio.file.Files.writeString(bad, "fn main() -> i32 { return 1 fn }\n");
+        Result r = machr("build", "--target", "jvm", bad.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("bad.kd:1:29: error[KD0010]: expected ';', found 'fn'");
+    }
+
+    @Test
+    void migTakesGnuMigFlagsUnchanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path defs = dir.resolve("t.defs");
+        java.nio.file.Files.writeString(defs, """
+                subsystem t 4000;
+                type int32 = MACH_MSG_TYPE_INTEGER_32;
+                type mach_port_t = MACH_MSG_TYPE_COPY_SEND;
+                routine add(server : mach_port_t; a : int32; out b : int32);
+                skip 2;
+                simpleroutine poke(server : mach_port_t; v : int32);
+                """);
+        java.nio.file.Path list = dir.resolve("t.list");
+        Result r = machr("mig", "-n", "-list", list.toString(), defs.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(java.nio.file.Files.readString(list)).isEqualTo("t 4000 add 0 4000 4100\nt 4000 poke 3 4003 0\n");
+    }
+}
