@@ -1,0 +1,70 @@
+package org.machr.codegen.x86_64.isel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.machr.codegen.common.CodeBuffer;
+import org.machr.codegen.common.ExternalReloc;
+import org.machr.diag.Diagnostics;
+import org.machr.kd.ir.IrGlobal;
+import org.machr.kd.ir.IrProgram;
+import org.machr.link.Relocation;
+import org.machr.link.Section;
+import org.machr.link.SectionKind;
+import org.machr.link.Symbol;
+import org.machr.link.SymbolDefinition;
+import org.machr.link.X64Reloc;
+
+/** The program's globals as .data/.rodata/.bss sections, and the code's relocations as linker ones. */
+final class X64Globals {
+
+    private X64Globals() {}
+
+    static List<Relocation> textRelocations(CodeBuffer buf) {
+        List<Relocation> out = new ArrayList<>();
+        for (ExternalReloc r : buf.relocations()) {
+            if (!(r.kind() instanceof X64Reloc kind)) throw new IllegalArgumentException("not an x86_64 relocation kind: " + r.kind());
+            out.add(new Relocation(".text", r.offset(), kind, r.symbol(), r.addend()));
+        }
+        return out;
+    }
+
+    static void globals(IrProgram program, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs) {
+        for (IrGlobal.Section kind : IrGlobal.Section.values()) {
+            String name = switch (kind) {
+                case DATA -> ".data";
+                case RODATA -> ".rodata";
+                case BSS -> ".bss";
+            };
+            CodeBuffer buf = new CodeBuffer(new Diagnostics());
+            long bss = 0;
+            long align = 1;
+            boolean any = false;
+            for (IrGlobal g : program.globals()) {
+                if (g.section() != kind) continue;
+                any = true;
+                align = Math.max(align, g.align());
+                long at;
+                if (kind == IrGlobal.Section.BSS) {
+                    bss = (bss + g.align() - 1) / g.align() * g.align();
+                    at = bss;
+                    bss += g.size();
+                } else {
+                    buf.align(g.align());
+                    at = buf.size();
+                    buf.emitBytes(g.init());
+                    for (IrGlobal.Reloc r : g.relocs()) relocs.add(new Relocation(name, at + r.offset(), X64Reloc.ABS64, r.symbol(), r.addend()));
+                }
+                symbols.add(new Symbol(g.name(), SymbolDefinition.in(name), at, g.size(),
+                        g.exported() ? Symbol.Binding.GLOBAL : Symbol.Binding.LOCAL, Symbol.Type.OBJECT));
+            }
+            if (!any) continue;
+            SectionKind sk = switch (kind) {
+                case DATA -> SectionKind.DATA;
+                case RODATA -> SectionKind.RODATA;
+                case BSS -> SectionKind.BSS;
+            };
+            sections.add(kind == IrGlobal.Section.BSS ? Section.bss(name, align, bss)
+                    : new Section(name, sk, Section.defaultFlags(sk), align, 0, buf.bytes(), buf.size()));
+        }
+    }
+}
