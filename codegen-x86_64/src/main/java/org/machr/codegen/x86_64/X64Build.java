@@ -45,6 +45,15 @@ public final class X64Build {
     public static Optional<Image> buildImage(IrProgram program, Path runtimeRoot, Diagnostics diags) {
         Optional<X64CodeGen.Output> code = X64CodeGen.compile(program, "program.o", diags);
         if (code.isEmpty()) return Optional.empty();
+        return linkImage(code.get().object(), runtimeRoot, diags)
+                .map(b -> new Image(b, String.join("\n", code.get().listing()) + "\n", code.get().object()));
+    }
+
+    /**
+     * Assembles the boot file and links it with a compiled program object (ours, or llvm-mc's from the
+     * {@code --emit-asm} listing) into the multiboot image.
+     */
+    public static Optional<byte[]> linkImage(ObjectFile programObject, Path runtimeRoot, Diagnostics diags) {
         Path bootPath = runtimeRoot.resolve(BOOT_FILE);
         String bootText;
         try {
@@ -56,10 +65,9 @@ public final class X64Build {
         Optional<ObjectFile> boot = new X64Assembler(diags).assemble(new SourceFile(bootPath.toString(), bootText)).object();
         if (boot.isEmpty()) return Optional.empty();
         LinkOptions options = new LinkOptions(Arch.X86_64, LinkOptions.X86_64_BASE, LinkOptions.X86_64_BASE, "_start", STACK_BYTES);
-        Optional<LinkedImage> linked = Linker.link(List.of(MultibootHeader.object("_start"), boot.get(), code.get().object()), options, diags);
+        Optional<LinkedImage> linked = Linker.link(List.of(MultibootHeader.object("_start"), boot.get(), programObject), options, diags);
         if (linked.isEmpty()) return Optional.empty();
-        Optional<byte[]> bytes = ImageWriter.forArch(Arch.X86_64).write(linked.get(), diags);
-        return bytes.map(b -> new Image(b, String.join("\n", code.get().listing()) + "\n", code.get().object()));
+        return ImageWriter.forArch(Arch.X86_64).write(linked.get(), diags);
     }
 
     /**

@@ -79,7 +79,7 @@ public final class X64CodeGen {
         List<Section> sections = new ArrayList<>();
         sections.add(new Section(".text", SectionKind.TEXT, Section.defaultFlags(SectionKind.TEXT), 16, 0, text.bytes(), text.size()));
         List<Relocation> relocs = new ArrayList<>(org.machr.codegen.x86_64.isel.X64Globals.textRelocations(text));
-        X64Globals.globals(program, sections, symbols, relocs);
+        X64Globals.globals(program, sections, symbols, relocs, listing);
         if (diags.errorCount() > before) return Optional.empty();
         return Optional.of(new Output(new ObjectFile(objectName, Arch.X86_64, sections, symbols, relocs), listing));
     }

@@ -19,6 +19,32 @@ final class X64Globals {
 
     private X64Globals() {}
 
+    private static void listData(IrGlobal g, List<String> listing) {
+        byte[] init = g.init();
+        java.util.Map<Long, IrGlobal.Reloc> at = new java.util.HashMap<>();
+        for (IrGlobal.Reloc r : g.relocs()) at.put(r.offset(), r);
+        StringBuilder bytes = new StringBuilder();
+        for (int i = 0; i < init.length; ) {
+            IrGlobal.Reloc r = at.get((long) i);
+            if (r != null) {
+                flush(bytes, listing);
+                listing.add("\t.quad\t" + X64CodeGen.quote(r.symbol()) + (r.addend() == 0 ? "" : (r.addend() > 0 ? "+" : "") + r.addend()));
+                i += 8;
+                continue;
+            }
+            bytes.append(bytes.isEmpty() ? "" : ", ").append(init[i] & 0xff);
+            if (i % 16 == 15) flush(bytes, listing);
+            i++;
+        }
+        flush(bytes, listing);
+        if (init.length < g.size()) listing.add("\t.zero\t" + (g.size() - init.length));
+    }
+
+    private static void flush(StringBuilder bytes, List<String> listing) {
+        if (!bytes.isEmpty()) listing.add("\t.byte\t" + bytes);
+        bytes.setLength(0);
+    }
+
     static List<Relocation> textRelocations(CodeBuffer buf) {
         List<Relocation> out = new ArrayList<>();
         for (ExternalReloc r : buf.relocations()) {
@@ -28,7 +54,8 @@ final class X64Globals {
         return out;
     }
 
-    static void globals(IrProgram program, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs) {
+    /** Also appends the globals to {@code listing} (llvm-mc directives giving the same section contents). */
+    static void globals(IrProgram program, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs, List<String> listing) {
         for (IrGlobal.Section kind : IrGlobal.Section.values()) {
             String name = switch (kind) {
                 case DATA -> ".data";
@@ -41,8 +68,14 @@ final class X64Globals {
             boolean any = false;
             for (IrGlobal g : program.globals()) {
                 if (g.section() != kind) continue;
+                if (!any) listing.add(kind == IrGlobal.Section.RODATA ? "\t.section\t.rodata,\"a\",@progbits" : "\t" + name);
                 any = true;
                 align = Math.max(align, g.align());
+                listing.add("\t.p2align\t" + Long.numberOfTrailingZeros(Math.max(1, g.align())));
+                if (g.exported()) listing.add("\t.globl\t" + X64CodeGen.quote(g.name()));
+                listing.add(X64CodeGen.quote(g.name()) + ":");
+                if (kind == IrGlobal.Section.BSS) listing.add("\t.zero\t" + g.size());
+                else listData(g, listing);
                 long at;
                 if (kind == IrGlobal.Section.BSS) {
                     bss = (bss + g.align() - 1) / g.align() * g.align();
