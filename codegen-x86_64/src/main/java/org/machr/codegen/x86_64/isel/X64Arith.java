@@ -141,10 +141,11 @@ final class X64Arith {
             });
             count = masked;
         }
-        // The count is pinned to %rcx and %rcx is clobbered, so the result never lands in %rcx.
-        l.add(List.of(Operand.fixedUse(count, X64Abi.RCX), Operand.use(a), Operand.def(d)), Set.of(X64Abi.RCX), (ctx, x) -> {
-            if (x.get(2) != x.get(1)) ctx.emit(X64Lowering.mov(x.get(2), x.get(1)));
-            ctx.emit(new X64Insn.Shift(sop, OpSize.QWORD, x.get(2), org.machr.codegen.x86_64.Gpr8.CL));
+        // The count is pinned to %rcx; the result is computed in %rax (a fixed def, so the allocator never
+        // hands out %rcx for it; a def merely clobbered may still be placed in the clobbered register).
+        l.add(List.of(Operand.fixedUse(count, X64Abi.RCX), Operand.use(a), Operand.fixedDef(d, X64Abi.RAX)), Set.of(X64Abi.RAX), (ctx, x) -> {
+            if (x.get(1) != Gpr64.RAX) ctx.emit(X64Lowering.mov(Gpr64.RAX, x.get(1)));
+            ctx.emit(new X64Insn.Shift(sop, OpSize.QWORD, Gpr64.RAX, org.machr.codegen.x86_64.Gpr8.CL));
         });
     }
 

@@ -1,0 +1,17 @@
+	.text
+	.p2align	4, 0xcc
+	.globl	f
+f:
+	pushq	%rbp
+	movq	%rsp, %rbp
+.Lf.b0:
+	movq	%rdi, %rax
+	movq	%rsi, %rcx
+	cmpq	%rcx, %rax
+	setb	%dl
+	movzbl	%dl, %edx
+	testq	%rdx, %rdx
+	cmovneq	%rax, %rcx
+	movq	%rcx, %rax
+	leave
+	retq
