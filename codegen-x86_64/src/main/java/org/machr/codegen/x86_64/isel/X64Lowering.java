@@ -86,11 +86,29 @@ final class X64Lowering {
 
     RegAllocFunction lower() {
         for (Block b : fn.blocks()) blockIndex.put(b.id(), blockIndex.size());
+        Map<Integer, Integer> uses = new HashMap<>();
+        Map<Integer, Integer> defs = new HashMap<>();
+        for (Block b : fn.blocks()) {
+            for (Insn i : b.insns()) {
+                for (var o : i.uses()) if (o instanceof Reg r) uses.merge(r.id(), 1, Integer::sum);
+                for (Reg r : i.defs()) defs.merge(r.id(), 1, Integer::sum);
+            }
+            for (var o : b.terminator().uses()) if (o instanceof Reg r) uses.merge(r.id(), 1, Integer::sum);
+        }
         for (Block b : fn.blocks()) {
             out = new ArrayList<>();
             if (b == fn.entry()) params();
-            for (Insn i : b.insns()) insn(i);
-            terminator(b.terminator());
+            List<Insn> insns = b.insns();
+            // A compare whose only use is the block's branch becomes cmp + jcc (no setcc, no test).
+            Insn.Compare fused = null;
+            if (!insns.isEmpty() && insns.get(insns.size() - 1) instanceof Insn.Compare c
+                    && b.terminator() instanceof Terminator.Branch br && br.cond() instanceof Reg r && r.equals(c.dst())
+                    && uses.getOrDefault(r.id(), 0) == 1 && defs.getOrDefault(r.id(), 0) == 1 && !fn.params().contains(r)) {
+                fused = c;
+            }
+            for (int k = 0; k < insns.size() - (fused == null ? 0 : 1); k++) insn(insns.get(k));
+            if (fused != null) fusedBranch(fused, (Terminator.Branch) b.terminator());
+            else terminator(b.terminator());
             blocks.add(out);
             succs.add(b.terminator().successors().stream().map(blockIndex::get).toList());
         }
@@ -313,6 +331,30 @@ final class X64Lowering {
 
     private void jumpTo(EmitContext ctx, int target) {
         if (ctx.nextBlock != target) ctx.emit(new X64Insn.Jmp(new Target.Local(ctx.blockLabels.get(target)), X64Insn.Reach.NEAR));
+    }
+
+    private void fusedBranch(Insn.Compare c, Terminator.Branch b) {
+        VReg a = reg(c.a());
+        Imm k = imm32(c.b());
+        VReg rb = k == null ? reg(c.b()) : null;
+        Cond cond = cond(c.cond());
+        int yes = blockIndex.get(b.ifTrue());
+        int no = blockIndex.get(b.ifFalse());
+        List<Operand> ops = rb == null ? List.of(Operand.use(a)) : List.of(Operand.use(a), Operand.use(rb));
+        out.add(new MInsn(ops, Set.of(), false, true, (ctx, x) -> {
+            ctx.emit(new X64Insn.Alu(AluOp.CMP, OpSize.QWORD, x.get(0), rb == null ? k : x.get(1)));
+            if (ctx.nextBlock == yes) {
+                ctx.emit(new X64Insn.Jcc(negate(cond), new Target.Local(ctx.blockLabels.get(no)), X64Insn.Reach.NEAR));
+            } else {
+                ctx.emit(new X64Insn.Jcc(cond, new Target.Local(ctx.blockLabels.get(yes)), X64Insn.Reach.NEAR));
+                jumpTo(ctx, no);
+            }
+        }));
+    }
+
+    /** The opposite condition (the x86 encoding pairs them: cc ^ 1). */
+    static Cond negate(Cond c) {
+        return Cond.values()[c.ordinal() ^ 1];
     }
 
     private void terminator(Terminator t) {

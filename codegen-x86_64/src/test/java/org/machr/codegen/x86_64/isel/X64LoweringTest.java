@@ -144,6 +144,21 @@ class X64LoweringTest {
     }
 
     @Test
+    void aCompareUsedOnlyByABranchBecomesCmpJcc() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            var yes = b.newBlock("yes");
+            var no = b.newBlock("no");
+            b.branch(b.compare(Cond.SLT, b.param(0), Imm.i64(10)), yes, no);
+            b.positionAt(yes);
+            b.ret(Imm.i64(1));
+            b.positionAt(no);
+            b.ret(Imm.i64(2));
+        });
+        golden("branch", s);
+        assertThat(s).contains("cmpq\t$10, %").contains("jge\t").doesNotContain("setl").doesNotContain("testq");
+    }
+
+    @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
