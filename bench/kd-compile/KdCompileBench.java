@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,8 @@ import org.machr.kd.lower.Lowering;
 /**
  * Compile throughput of the .kd toolchain on a generated program of about LINES lines: front end
  * (load, parse, resolve, check), lowering to IR, IR passes and JVM code generation, each in lines per
- * second (median of RUNS runs after WARMUP warm-up runs in the same JVM). Run by ./run.sh.
+ * second of wall time, with the process CPU time beside it (median of RUNS runs after WARMUP warm-up
+ * runs in the same JVM). Run by ./run.sh.
  */
 public final class KdCompileBench {
     static final int LINES = Integer.getInteger("lines", 100_000);
@@ -36,42 +36,62 @@ public final class KdCompileBench {
         List<Path> roots = List.of(dir, root.resolve("runtime"));
         System.out.printf("program: %,d lines in %s%n", lines, main);
         String[] phases = {"front end", "lowering", "IR passes", "JVM codegen", "total"};
-        List<double[]> samples = new ArrayList<>();
+        List<double[]> wall = new ArrayList<>();
+        List<double[]> cpu = new ArrayList<>();
         int status = 0;
         for (int run = 0; run < WARMUP + RUNS; run++) {
-            double[] t = new double[5];
+            long[] w = new long[5];
+            long[] c = new long[5];
             Diagnostics d = new Diagnostics();
-            long t0 = System.nanoTime();
+            w[0] = System.nanoTime();
+            c[0] = cpu();
             Optional<Semantics> sem = KdFrontEnd.check(roots, main, Target.JVM, d);
-            long t1 = System.nanoTime();
+            w[1] = System.nanoTime();
+            c[1] = cpu();
             if (sem.isEmpty()) {
                 System.out.println(d.renderAll());
                 System.exit(1);
             }
             IrProgram ir = Lowering.lower(sem.get(), d).orElseThrow(() -> new IllegalStateException(d.renderAll()));
-            long t2 = System.nanoTime();
+            w[2] = System.nanoTime();
+            c[2] = cpu();
             new PassPipeline(PassPipeline.standardPasses(), Set.of(), null, false).run(ir);
-            long t3 = System.nanoTime();
+            w[3] = System.nanoTime();
+            c[3] = cpu();
             HostedProgram hp = JvmBackend.compile(ir);
-            long t4 = System.nanoTime();
+            w[4] = System.nanoTime();
+            c[4] = cpu();
             if (run == 0) status = hp.run(new PrintStream(OutputStream.nullOutputStream()));
-            t[0] = t1 - t0;
-            t[1] = t2 - t1;
-            t[2] = t3 - t2;
-            t[3] = t4 - t3;
-            t[4] = t4 - t0;
-            if (run >= WARMUP) samples.add(t);
+            if (run >= WARMUP) {
+                wall.add(phases(w));
+                cpu.add(phases(c));
+            }
         }
         System.out.printf("generated program ran with exit status %d (expected 0)%n", status);
-        System.out.printf("%-12s %12s %16s%n", "phase", "median ms", "lines/second");
+        System.out.printf("%-12s %10s %14s %12s%n", "phase", "wall ms", "lines/second", "process cpu ms");
         for (int p = 0; p < phases.length; p++) {
-            final int phase = p;
-            double[] ms = samples.stream().mapToDouble(s -> s[phase] / 1e6).sorted().toArray();
-            double median = ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
-            System.out.printf("%-12s %12.1f %,16.0f%n", phases[p], median, lines / (median / 1000));
+            double wallMs = median(wall, p);
+            System.out.printf("%-12s %10.1f %,14.0f %12.1f%n", phases[p], wallMs, lines / (wallMs / 1000), median(cpu, p));
         }
-        System.out.printf("(median of %d runs after %d warm-up runs; runs: %s)%n", RUNS, WARMUP,
-                Arrays.toString(samples.stream().mapToLong(s -> Math.round(s[4] / 1e6)).toArray()));
+        System.out.printf("(median of %d runs after %d warm-up runs in one JVM; process cpu includes GC and JIT threads;"
+                + " %d cores)%n", RUNS, WARMUP, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Phase durations in ms from five timestamps; the last entry is the total. */
+    static double[] phases(long[] t) {
+        return new double[] {(t[1] - t[0]) / 1e6, (t[2] - t[1]) / 1e6, (t[3] - t[2]) / 1e6, (t[4] - t[3]) / 1e6,
+                (t[4] - t[0]) / 1e6};
+    }
+
+    static double median(List<double[]> samples, int phase) {
+        double[] v = samples.stream().mapToDouble(s -> s[phase]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** CPU time of the whole process (the front end may use several threads). */
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Writes a program of about {@code target} lines: many small functions exercising most of the language. */

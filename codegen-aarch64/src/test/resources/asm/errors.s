@@ -37,6 +37,7 @@ tlbi vae1                               // 6: error[A64A0003]: tlbi vae1 needs a
 tlbi vmalle1, x0                        // 6: error[A64A0003]: 'tlbi' takes 1 operand, found 2
 csel x0, x1, x2, xx                     // 18: error[A64A0003]: expected a condition code (eq, ne, hs, lo, …)
 cset x0, al                             // 10: error[A64A0003]: condition al cannot be inverted here
+ldrsw x0, =1                            // 11: error[A64A0003]: only ldr takes a literal-pool operand
 frobnicate x0                           // 1: error[A64A0002]: unknown instruction 'frobnicate'
 mov x0, @                               // 9: error[A64A0008]: expected an expression, found '@'
 b 7f                                    // 3: error[A64A0007]: local label '7f' is never defined
@@ -46,6 +47,9 @@ tbz x0, #1, far                         // 13: error[A64A0010]: target is out of
 .align 17                               // 8: error[A64A0005]: alignment exponent 17 is out of range 0..16
 .section .foo, "q"                      // 1: error[A64A0005]: unknown section flag 'q'
 .bogus 1                                // 1: error[A64A0005]: unknown directive '.bogus'
+.endr                                   // 1: error[A64A0005]: .endr without .rept
+.rept -1                                // 1: error[A64A0005]: .rept count -1 is out of range 0..1000000
+.endr
 .ascii 5                                // 8: error[A64A0005]: expected a string
 start:
 start:                                  // 1: error[A64A0006]: symbol 'start' is already defined

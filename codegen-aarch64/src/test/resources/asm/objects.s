@@ -61,6 +61,14 @@ more:
 	b	2f
 	nop
 2:	ret
+	.balign	128
+repeated:
+	.rept	3
+	add	x0, x0, #1
+	.rept	2
+	nop
+	.endr
+	.endr
 
 	.data
 	.balign	8

@@ -53,3 +53,9 @@ target:
         jmp .Lnowhere
         jne 7f
         .quad .Lmissing
+        movq $1, %rax,
+        movq (%rax
+        movl %eax, %cs
+        .skip 99999999999
+        .p2align 40
+        .equ never_constant, never_mentioned + 1

@@ -173,17 +173,26 @@ start:
         outw %ax, %dx                   # 66ef
         outl %eax, %dx                  # ef
         rdtsc                           # 0f31
+        rep movsb                       # f3a4
+        rep stosq                       # f348ab
+        movsl                           # a5
+        stosw                           # 66ab
+        bswapl %eax                     # 0fc8
+        bswapq %r9                      # 490fc9
         ljmpl *(%rax)                   # ff28
         ljmpq *(%rax)                   # 48ff28
         lretq                           # 48cb
         movw %ax, %ds                   # 8ed8
         movl %eax, %ss                  # 8ed0
         movw %fs, %ax                   # 668ce0
-        jmp start                       # e997fdffff
-        je start                        # 0f8491fdffff
+        jmp .                           # ebfe
+        jne .                           # 75fe
+        leaq .(%rip), %rax              # 488d05f9ffffff
+        jmp start                       # e97ffdffff
+        je start                        # 0f8479fdffff
         jne 1f                          # 7500
-1:      call helper                     # e84f000000
-        jmp helper                      # eb4d
+1:      call helper                     # e851000000
+        jmp helper                      # eb4f
         .code32
         movl %eax, %cr0                 # 0f22c0
         movl %cr0, %eax                 # 0f20c0
@@ -209,6 +218,7 @@ start:
         movb %ah, %al                   # 88e0
         retl                            # c3
         ljmp $0x08, $start              # ea000000000800
+        jmp .                           # ebfe
         .code64
 helper:
         retq                            # c3

@@ -62,6 +62,8 @@ near_by:
 far_away:
         call external_function
         jmp external_function
+        jne external_function
+        je .Lother_section
         call far_target                 # global: relocation even in the same section
         movq external_data(%rip), %rax
         movq $external_data, %rcx
@@ -89,6 +91,10 @@ far_away:
         int3
         ljmpq *(%rax)
         lretq
+
+        .section .text.other, "ax", @progbits
+.Lother_section:
+        retq
 
         .section .rodata
         .p2align 3

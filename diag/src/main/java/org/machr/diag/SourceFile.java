@@ -1,38 +1,55 @@
 package org.machr.diag;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The text of one input file, with the line table needed to turn offsets into line and column.
- *
- * @param path the name shown in diagnostics (as the user gave it, not made absolute)
- * @param text the whole content
+ * A class rather than a record so that the line table is computed once per file and kept with it;
+ * equality is by path and text, as for a record.
  */
-public record SourceFile(String path, String text) {
+public final class SourceFile {
 
-    public SourceFile {
+    private final String path;
+    private final String text;
+    private final int[] lineStarts;
+
+    /**
+     * @param path the name shown in diagnostics (as the user gave it, not made absolute)
+     * @param text the whole content
+     */
+    public SourceFile(String path, String text) {
         if (path == null || text == null) throw new IllegalArgumentException("path and text are required");
+        this.path = path;
+        this.text = text;
+        this.lineStarts = computeLineStarts();
     }
 
-    /** Line tables computed once per text (a record cannot hold the cache itself). */
-    private static final Map<String, int[]> LINE_STARTS = Collections.synchronizedMap(new WeakHashMap<>());
+    public String path() {
+        return path;
+    }
 
-    private record Recent(String text, int[] starts) {}
+    public String text() {
+        return text;
+    }
 
-    /** The last few texts looked up, compared by identity: the common case costs no string compare. */
-    private static final Recent[] RECENT = new Recent[8];
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourceFile other && path.equals(other.path) && text.equals(other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * path.hashCode() + text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SourceFile[" + path + ", " + text.length() + " chars]";
+    }
 
     /** Offsets at which each line begins; index 0 is line 1. */
     private int[] lineStarts() {
-        int slot = System.identityHashCode(text) & (RECENT.length - 1);
-        Recent r = RECENT[slot];
-        if (r != null && r.text() == text) return r.starts();
-        int[] starts = LINE_STARTS.computeIfAbsent(text, t -> computeLineStarts());
-        RECENT[slot] = new Recent(text, starts);
-        return starts;
+        return lineStarts;
     }
 
     private int[] computeLineStarts() {

@@ -15,10 +15,11 @@ import org.machr.kd.check.UnsafeSite;
  * {@code machr check}: checks {@code .kd} programs without generating code.
  *
  * <pre>
- * machr check [--target jvm|aarch64|x86_64] [--root DIR]... [--unsafe-report] FILE...
+ * machr check [--target jvm|aarch64|x86_64] [--root DIR]... [--unsafe-report] [--lib] [--dump=ir] FILE...
  * </pre>
- * Each FILE is a program's main module. Source roots are the given {@code --root}s, then
+ * Each FILE is a program's main module ({@code --lib}: a library module, which needs no {@code main}). Source roots are the given {@code --root}s, then
  * {@code runtime/} of the working directory when it exists, then each file's own directory.
+ * {@code --dump=ir} prints the program's IR as lowered (before optimisation) on standard output.
  * {@code --unsafe-report} prints every unsafe site (docs/language.md §8.3) on standard output.
  * Exit status: 0 when every program is correct, 1 when an error was reported, 2 for bad usage.
  */
@@ -29,12 +30,16 @@ public final class KdCheck {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Target target = Target.JVM;
         boolean unsafeReport = false;
+        boolean library = false;
+        boolean dumpIr = false;
         List<Path> roots = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--unsafe-report" -> unsafeReport = true;
+                case "--lib" -> library = true;
+                case "--dump=ir" -> dumpIr = true;
                 case "--target", "--root", "-I" -> {
                     if (i + 1 >= args.length) return usage(err, a + " needs a value");
                     String v = args[++i];
@@ -70,7 +75,20 @@ public final class KdCheck {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) programRoots.add(parent);
             Diagnostics d = new Diagnostics();
-            Optional<Semantics> sem = KdFrontEnd.analyse(programRoots, file, target, d);
+            Optional<Semantics> sem;
+            try {
+                sem = KdFrontEnd.analyse(programRoots, file, target, d, !library);
+            } catch (RuntimeException e) {
+                // A compiler bug, not the user's: say so in one line rather than with a stack trace.
+                err.print(d.renderAll());
+                err.println("error: internal compiler error while checking " + file + ": " + e);
+                status = 1;
+                continue;
+            }
+            if (dumpIr && sem.isPresent() && !d.hasErrors()) {
+                Optional<org.machr.kd.ir.IrProgram> ir = org.machr.kd.lower.Lowering.lower(sem.get(), d);
+                ir.ifPresent(p -> out.print(org.machr.kd.ir.IrPrinter.print(p)));
+            }
             err.print(d.renderAll());
             if (d.hasErrors()) status = 1;
             if (unsafeReport && sem.isPresent()) report(sem.get(), out);
@@ -88,7 +106,7 @@ public final class KdCheck {
 
     private static int usage(PrintStream to, String problem) {
         if (problem != null) to.println("error: " + problem);
-        to.println("usage: machr check [--target jvm|aarch64|x86_64] [--root DIR]... [--unsafe-report] FILE...");
+        to.println("usage: machr check [--target jvm|aarch64|x86_64] [--root DIR]... [--unsafe-report] [--lib] [--dump=ir] FILE...");
         return problem == null ? 0 : 2;
     }
 }

@@ -5,7 +5,7 @@ import org.machr.diag.Severity;
 
 /** Every diagnostic code of the .kd language; each is documented in docs/language.md §13. */
 public enum KdCode implements DiagnosticCode {
-    KD0001, KD0002, KD0003, KD0004, KD0005, KD0006, KD0010,
+    KD0001, KD0002, KD0003, KD0004, KD0005, KD0006, KD0007, KD0010,
     KD0100, KD0101, KD0102, KD0103, KD0104, KD0105, KD0106, KD0107, KD0108, KD0109, KD0110, KD0111,
     KD0200, KD0201, KD0202, KD0203, KD0204, KD0205, KD0206, KD0207, KD0208, KD0209,
     KD0210, KD0211, KD0212, KD0213, KD0214, KD0215, KD0216, KD0217, KD0218, KD0219,

@@ -25,6 +25,6 @@ public final class KdCompiler {
     public static Optional<IrProgram> compile(List<Path> sourceRoots, Path mainFile, Target target, Diagnostics d) {
         Optional<Semantics> checked = KdFrontEnd.check(sourceRoots, mainFile, target, d);
         if (checked.isEmpty()) return Optional.empty();
-        return Lowering.lower(checked.get(), d);
+        return DeepStack.run(() -> Lowering.lower(checked.get(), d), Optional.empty(), d);
     }
 }

@@ -24,7 +24,18 @@ public final class KdFrontEnd {
 
     /** Loads and checks, returning what was learnt even when there are errors (for reports); empty if parsing failed. */
     public static Optional<Semantics> analyse(List<Path> sourceRoots, Path mainFile, Target target, Diagnostics d) {
-        Optional<Program> program = new ProgramLoader(sourceRoots, target, d).load(mainFile);
-        return program.map(p -> new Checker(p, d).analyse());
+        return analyse(sourceRoots, mainFile, target, d, true);
+    }
+
+    /**
+     * Like {@link #analyse(List, Path, Target, Diagnostics)}; {@code requireMain} false checks a
+     * library module, which needs no {@code fn main}.
+     */
+    public static Optional<Semantics> analyse(List<Path> sourceRoots, Path mainFile, Target target, Diagnostics d,
+                                              boolean requireMain) {
+        return DeepStack.run(() -> {
+            Optional<Program> program = new ProgramLoader(sourceRoots, target, d).load(mainFile);
+            return program.map(p -> new Checker(p, d).requireMain(requireMain).analyse());
+        }, Optional.empty(), d);
     }
 }

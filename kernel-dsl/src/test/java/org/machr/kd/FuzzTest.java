@@ -31,11 +31,17 @@ class FuzzTest {
             "u64", "struct", "enum", ".", ",", "if let", "defer", "return", "break", "0", "18446744073709551616", "$",
             "/*", "_", "#[align(3)]", "use rt;", "x", "main", "@jvm.putc(", "[]u8", "[0]u8", "system s {", "trap"};
 
+    /** Replacements for a whole word: keeps the program parseable more often, so the checker gets exercised. */
+    private static final String[] WORDS = {"u8", "i64", "bool", "usize", "null", "true", "0", "255", "-1", "x", "main",
+            "rt", "p", "s", "len", "ptr", "Right", "Send", "i", "a", "b", "unsafe", "0xffff_ffff_ffff_ffff"};
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*\\b|\\b\\d+\\b");
+
     private static final List<String> SAMPLES = samples();
 
     private static List<String> samples() {
         List<String> out = new ArrayList<>();
-        List<Path> dirs = List.of(Path.of("src/test/resources/lowering/programs"), Path.of("../tests/conformance"));
+        List<Path> dirs = List.of(Path.of("src/test/resources/lowering/programs"), Path.of("../tests/conformance"),
+                Path.of("src/test/resources/check/src"), Path.of("src/test/resources/diagnostics"));
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) continue;
             try (Stream<Path> s = Files.list(dir)) {
@@ -75,12 +81,30 @@ class FuzzTest {
         }
     }
 
+    private static void replaceWord(StringBuilder s, Random random) {
+        java.util.regex.Matcher m = WORD.matcher(s);
+        List<int[]> words = new ArrayList<>();
+        while (m.find()) words.add(new int[] {m.start(), m.end()});
+        if (words.isEmpty()) return;
+        int[] w = words.get(random.nextInt(words.size()));
+        s.replace(w[0], w[1], WORDS[random.nextInt(WORDS.length)]);
+    }
+
     static String mutate(String text, Random random) {
         StringBuilder s = new StringBuilder(text);
+        if (random.nextBoolean()) {
+            // Word replacements only: mostly still parseable, so they reach the checker and lowering.
+            for (int i = 1 + random.nextInt(2); i > 0; i--) replaceWord(s, random);
+            return s.toString();
+        }
         int edits = 1 + random.nextInt(4);
         for (int i = 0; i < edits && s.length() > 0; i++) {
             int at = random.nextInt(s.length());
             int len = Math.min(s.length() - at, 1 + random.nextInt(12));
+            if (random.nextInt(3) == 0) {
+                replaceWord(s, random);
+                continue;
+            }
             switch (random.nextInt(4)) {
                 case 0 -> s.delete(at, at + len);
                 case 1 -> s.insert(at, " " + TOKENS[random.nextInt(TOKENS.length)] + " ");

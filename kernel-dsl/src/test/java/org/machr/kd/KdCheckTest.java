@@ -45,6 +45,46 @@ class KdCheckTest {
     }
 
     @Test
+    void deeplyNestedInputCompilesOrGetsADiagnosticNeverAStackOverflow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        int depth = 20_000;
+        java.nio.file.Path file = dir.resolve("deep.kd");
+        java.nio.file.Files.writeString(file, "fn main() -> i32 { return " + "(".repeat(depth) + "7" + ")".repeat(depth) + "; }\n");
+        org.machr.diag.Diagnostics d = new org.machr.diag.Diagnostics();
+        var ir = KdCompiler.compile(java.util.List.of(dir), file, Target.JVM, d);
+        if (ir.isEmpty()) {
+            assertThat(d.all()).extracting(x -> x.code().id()).containsOnly("KD0007");
+        } else {
+            assertThat(d.hasErrors()).isFalse();
+        }
+    }
+
+    @Test
+    void libraryModulesNeedNoMain() {
+        String file = "src/test/resources/check/src/ipc/traps.kd";
+        assertThat(run("--lib", "--root", "src/test/resources/check/src", file)).isZero();
+        assertThat(run("--root", "src/test/resources/check/src", file)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error[KD0106]: program has no 'fn main() -> i32'");
+    }
+
+    @Test
+    void unknownNamesGetASuggestion(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("typo.kd");
+        java.nio.file.Files.writeString(file, "var counter: u32 = 0;\nfn main() -> i32 { return countr as i32; }\n");
+        assertThat(run(file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error[KD0101]: unknown name 'countr'")
+                .contains("   = note: did you mean 'counter'?");
+    }
+
+    @Test
+    void dumpIrPrintsTheLoweredProgram() {
+        String file = "src/test/resources/check/src/ipc/traps.kd";
+        assertThat(run("--lib", "--dump=ir", "--root", "src/test/resources/check/src", file)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("fn @ipc.traps.mach_reply_port() -> i32")
+                .contains("ret 7");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(run("--target", "riscv", "x.kd")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: unknown target 'riscv'");

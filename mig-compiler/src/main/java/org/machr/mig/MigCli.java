@@ -84,7 +84,7 @@ public final class MigCli {
         if (iface.isEmpty() || diagnostics.hasErrors()) return report(diagnostics, options, err);
         Outputs outputs = new Outputs(options.user(), options.server(), options.header(), options.serverHeader(),
                 options.internalHeader(), options.list(), options.noDefaults(), options.prefix(), options.subrPrefix(),
-                options.symbolTable());
+                options.symbolTable(), options.perRoutinePrefix());
         Map<String, String> files = outputs.render(iface.get(), Abi.GNU_MACH_X86_64);
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = resolve(workingDir, f.getKey());

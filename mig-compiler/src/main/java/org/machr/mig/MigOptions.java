@@ -12,7 +12,7 @@ record MigOptions(List<String> files, Optional<String> user, Optional<String> se
                   Optional<String> serverHeader, Optional<String> internalHeader, Optional<String> list,
                   String prefix, String subrPrefix, boolean noDefaults, boolean symbolTable, boolean quiet,
                   boolean verbose, boolean preprocessOnly, List<String> includeDirs, List<String> macros,
-                  boolean help, boolean version) {
+                  boolean help, boolean version, Optional<String> perRoutinePrefix) {
 
     /** A command-line mistake, reported as MIG0019. */
     static final class UsageException extends Exception {
@@ -25,6 +25,7 @@ record MigOptions(List<String> files, Optional<String> user, Optional<String> se
         List<String> files = new ArrayList<>(), includes = new ArrayList<>(), macros = new ArrayList<>();
         Optional<String> user = Optional.empty(), server = Optional.empty(), header = Optional.empty();
         Optional<String> sheader = Optional.empty(), iheader = Optional.empty(), list = Optional.empty();
+        Optional<String> perRoutine = Optional.empty();
         String prefix = "", subrPrefix = "";
         boolean noDefaults = false, symtab = false, quiet = false, verbose = false, preprocess = false;
         boolean help = false, version = false;
@@ -49,8 +50,7 @@ record MigOptions(List<String> files, Optional<String> user, Optional<String> se
                 case "-E" -> preprocess = true;
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
-                case "-i" -> throw new UsageException("-i (one user file per routine) is not supported; "
-                        + "use -user FILE");
+                case "-i" -> perRoutine = Optional.of(value(args, ++i, a));
                 case "-I", "-D", "-U" -> {
                     String v = value(args, ++i, a);
                     if (a.equals("-I")) includes.add(v);
@@ -67,7 +67,7 @@ record MigOptions(List<String> files, Optional<String> user, Optional<String> se
         }
         return new MigOptions(List.copyOf(files), user, server, header, sheader, iheader, list, prefix, subrPrefix,
                 noDefaults, symtab, quiet, verbose, preprocess, List.copyOf(includes), List.copyOf(macros), help,
-                version);
+                version, perRoutine);
     }
 
     private static String value(String[] args, int i, String flag) throws UsageException {
@@ -81,6 +81,7 @@ record MigOptions(List<String> files, Optional<String> user, Optional<String> se
             Generate GNU MIG compatible C stubs from Mach interface definitions.
 
               -user FILE      write user stubs to FILE (default NAMEUser.c)
+              -i PREFIX       write each user stub to its own file, PREFIXroutine.c (no NAMEUser.c)
               -server FILE    write server stubs to FILE (default NAMEServer.c)
               -header FILE    write the user header to FILE (default NAME.h)
               -sheader FILE   write the server header to FILE

@@ -18,10 +18,15 @@ final class Gcc {
         return Files.isDirectory(shim) ? shim : Path.of("src/test/resources/shim").toAbsolutePath();
     }
 
+    /** Where {@code features.defs} finds its C types. */
+    static Path features() {
+        return Reference.features().file().getParent();
+    }
+
     /** {@code gcc -std=gnu11 -Wall -fsyntax-only}: exit code and everything it printed. */
     static Reference.Run compile(Path dir, String file) {
         return Reference.run(List.of(ExternalTool.require("gcc").toString(), "-std=gnu11", "-Wall", "-fsyntax-only",
-                "-DMIG_EOPNOTSUPP=0x100", "-I" + shim(), "-I" + dir, file), null, dir);
+                "-DMIG_EOPNOTSUPP=0x100", "-I" + shim(), "-I" + dir, "-I" + features(), file), null, dir);
     }
 
     /** The prototypes {@code header} declares, normalised by {@code gcc -aux-info} and sorted; null if it fails. */
@@ -30,7 +35,7 @@ final class Gcc {
             Path tu = dir.resolve("aux-" + header + ".c"), aux = dir.resolve("aux-" + header + ".aux");
             Files.writeString(tu, "#include \"" + header + "\"\n");
             Reference.Run r = Reference.run(List.of(ExternalTool.require("gcc").toString(), "-std=gnu11",
-                    "-fsyntax-only", "-I" + shim(), "-I" + dir, "-aux-info", aux.toString(), tu.toString()), null, dir);
+                    "-fsyntax-only", "-I" + shim(), "-I" + dir, "-I" + features(), "-aux-info", aux.toString(), tu.toString()), null, dir);
             if (r.exitCode() != 0 || !Files.exists(aux)) return null;
             List<String> out = new ArrayList<>();
             for (String line : Files.readAllLines(aux)) {

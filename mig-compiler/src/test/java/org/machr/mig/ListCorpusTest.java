@@ -38,4 +38,25 @@ class ListCorpusTest {
         assertThat(ours).isPresent();
         assertThat(ListWriter.write(ours.get())).isEqualTo(ref.file("list.txt"));
     }
+
+    /** End to end through {@code machr mig} and its own preprocessor: the same decision and list. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void cliWithBuiltInPreprocessorListsLikeReference(Reference.Case c) throws java.io.IOException {
+        Reference.Result ref = Reference.migcom(c, "list", List.of("-n", "-list", "list.txt"));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(Reference.work(), "cli");
+        List<String> args = new java.util.ArrayList<>(List.of("-n", "-list", "ours.txt", "-D__x86_64__",
+                "-I" + Reference.INCLUDE));
+        if (!c.variant().isEmpty()) args.add(c.variant());
+        args.add(c.file().toString());
+        var err = new java.io.ByteArrayOutputStream();
+        int status = MigCli.run(args.toArray(String[]::new), new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), dir);
+        assertThat(status == 0).as("%s: %s", c, err).isEqualTo(ref.exitCode() == 0);
+        if (status == 0) {
+            assertThat(java.nio.file.Files.readString(dir.resolve("ours.txt"))).isEqualTo(ref.file("list.txt"));
+        } else {
+            assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("error[MIG0003]");
+        }
+    }
 }

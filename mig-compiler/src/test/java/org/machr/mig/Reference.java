@@ -31,7 +31,8 @@ public final class Reference {
     /** A corpus file in one variant. */
     public record Case(Path file, String variant) {
         public String id() {
-            return INCLUDE.relativize(file) + (variant.isEmpty() ? "" : " " + variant);
+            String name = file.startsWith(INCLUDE) ? INCLUDE.relativize(file).toString() : file.getFileName().toString();
+            return name + (variant.isEmpty() ? "" : " " + variant);
         }
 
         @Override
@@ -69,6 +70,14 @@ public final class Reference {
         List<Case> cases = new ArrayList<>();
         for (String v : VARIANTS) for (Path f : corpus()) cases.add(new Case(f, v));
         return cases;
+    }
+
+    /** Our own file of constructs the corpus lacks, compiled like a corpus file (default variant). */
+    public static Case features() {
+        Path root = Path.of(System.getProperty("machr.root", "."));
+        Path f = root.resolve("mig-compiler/src/test/resources/features/features.defs");
+        if (!Files.exists(f)) f = Path.of("src/test/resources/features/features.defs").toAbsolutePath();
+        return new Case(f, "");
     }
 
     public static synchronized Path work() {

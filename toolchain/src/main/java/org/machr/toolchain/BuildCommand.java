@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.machr.codegen.jvm.HostedProgram;
+import org.machr.codegen.jvm.JvmCodegenException;
 import org.machr.diag.Diagnostics;
 import org.machr.kd.Target;
 import org.machr.kd.ir.IrProgram;
@@ -54,7 +56,7 @@ public final class BuildCommand implements Callable<Integer> {
         return build(console, target, program, roots, dumps).isPresent() ? 0 : 1;
     }
 
-    static Optional<IrProgram> build(Console console, Target target, Path program, List<Path> roots, Set<String> dumps) {
+    static Optional<HostedProgram> build(Console console, Target target, Path program, List<Path> roots, Set<String> dumps) {
         if (!Files.isRegularFile(program)) {
             console.err().println("error: no file '" + program + "'");
             return Optional.empty();
@@ -73,8 +75,12 @@ public final class BuildCommand implements Callable<Integer> {
         Optional<IrProgram> ir = new KdPipeline(ProjectRoot.find(), roots, dumps, console.out()).compile(program, target, d);
         console.err().print(d.renderAll());
         if (ir.isEmpty()) return Optional.empty();
-        HostedRun.load(ir.get());
-        return ir;
+        try {
+            return Optional.of(HostedRun.load(ir.get()));
+        } catch (JvmCodegenException e) {
+            console.err().println("error: cannot generate JVM code for " + program + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static final class DumpNames extends ArrayList<String> {

@@ -7,8 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.machr.kd.Target;
-import org.machr.kd.ir.IrProgram;
-import org.machr.toolchain.build.HostedRun;
+import org.machr.codegen.jvm.HostedProgram;
 import org.machr.toolchain.build.TargetOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +51,10 @@ public final class RunCommand implements Callable<Integer> {
                     + " on the hosted JVM target (the native backends are not available yet)");
         }
         Target t = target == null ? Target.JVM : target;
-        Optional<IrProgram> ir = BuildCommand.build(console, t, main, roots, Set.of());
-        if (ir.isEmpty()) return 1;
-        return HostedRun.run(ir.get(), console.out());
+        Optional<HostedProgram> hosted = BuildCommand.build(console, t, main, roots, Set.of());
+        if (hosted.isEmpty()) return 1;
+        int status = hosted.get().run(console.out());
+        console.out().flush();
+        return status;
     }
 }

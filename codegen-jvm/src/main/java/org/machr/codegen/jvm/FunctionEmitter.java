@@ -42,6 +42,8 @@ final class FunctionEmitter {
     private final long[] slotOffsets;
     private final long frameSize;
     private final int fpLocal;
+    /** The stack-map frame of every branch target: all registers and the frame base are longs. */
+    private final Object[] frameLocals;
 
     FunctionEmitter(CodegenContext ctx, ClassWriter cw, IrFunction f) {
         this.ctx = ctx;
@@ -58,6 +60,18 @@ final class FunctionEmitter {
         }
         this.frameSize = MemoryLayout.align(offset, 16);
         this.fpLocal = 2 * f.regCount();
+        this.frameLocals = new Object[f.regCount() + 1];
+        java.util.Arrays.fill(frameLocals, LONG);
+    }
+
+    /**
+     * Places {@code label} with its stack-map frame (JVMS §4.10.1). Every local is a long from the
+     * prologue on, so the frames are known without ASM's costly frame computation.
+     */
+    private void place(Label label, boolean longOnStack) {
+        mv.visitLabel(label);
+        mv.visitFrame(F_NEW, frameLocals.length, frameLocals, longOnStack ? 1 : 0,
+                longOnStack ? new Object[] {LONG} : new Object[0]);
     }
 
     void emit() {
@@ -73,7 +87,7 @@ final class FunctionEmitter {
         mv.visitMethodInsn(INVOKEVIRTUAL, CodegenContext.MACHINE, "enter", "(JI)J", false);
         mv.visitVarInsn(LSTORE, fpLocal);
         for (Block b : f.blocks()) {
-            mv.visitLabel(label(b.id()));
+            place(label(b.id()), false);
             for (Insn i : b.insns()) insn(i);
             terminator(b.terminator());
         }
@@ -177,9 +191,9 @@ final class FunctionEmitter {
                 mv.visitJumpInsn(ifOpcode(c), yes);
                 mv.visitInsn(LCONST_0);
                 mv.visitJumpInsn(GOTO, done);
-                mv.visitLabel(yes);
+                place(yes, false);
                 mv.visitInsn(LCONST_1);
-                mv.visitLabel(done);
+                place(done, true);
                 store(d);
             }
             case Insn.Select(Reg d, Operand c, Operand t, Operand e) -> {
@@ -190,9 +204,9 @@ final class FunctionEmitter {
                 mv.visitJumpInsn(IFEQ, no);
                 load(t);
                 mv.visitJumpInsn(GOTO, done);
-                mv.visitLabel(no);
+                place(no, false);
                 load(e);
-                mv.visitLabel(done);
+                place(done, true);
                 store(d);
             }
             case Insn.Load(Reg d, IrType mt, Ext ext, Operand a, boolean vol, var loc) -> {
@@ -258,7 +272,7 @@ final class FunctionEmitter {
                 load(r);
                 pushLoc(loc);
                 mv.visitMethodInsn(INVOKEVIRTUAL, CodegenContext.MACHINE, "store" + t.bits(), "(JJI)V", false);
-                mv.visitLabel(skip);
+                place(skip, false);
             }
             case Insn.Fence unused -> { }   // one CPU: program order is memory order
             case Insn.Call(List<Reg> rs, Callee c, List<Operand> args, var loc) -> call(rs, c, args, ctx.loc(loc));
@@ -395,6 +409,7 @@ final class FunctionEmitter {
                 mv.visitMethodInsn(INVOKESTATIC, CodegenContext.MACHINE, "missingExtern",
                         "(Ljava/lang/String;I)Lorg/machr/codegen/jvm/HostedPanic;", false);
                 mv.visitInsn(ATHROW);
+                place(new Label(), false);      // the rest of the block is dead but must verify
                 return;
             }
         }

@@ -77,7 +77,7 @@ public final class JvmBackend {
     }
 
     private static byte[] emitClass(CodegenContext ctx, String owner, List<IrFunction> functions) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);   // FunctionEmitter writes the frames
         cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, owner, null, "java/lang/Object", null);
         cw.visitField(ACC_PUBLIC | ACC_STATIC, CodegenContext.MACHINE_FIELD, CodegenContext.MACHINE_DESC, null, null).visitEnd();
         for (IrFunction f : functions) new FunctionEmitter(ctx, cw, f).emit();

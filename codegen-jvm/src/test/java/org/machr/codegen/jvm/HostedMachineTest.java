@@ -235,4 +235,17 @@ class HostedMachineTest {
             assertThat(s.call("f", 4)).isEqualTo(5012L * 1000000 + 11030);
         }
     }
+
+    @Test
+    void callingAnExternPanicsNamingTheSymbol() {
+        IrProgram p = new IrProgram();
+        p.add(new org.machr.kd.ir.ExternDecl("vectors_base", new Signature(List.of(), IrType.I64)));
+        var b = main(p);
+        putc(b, 'a');
+        Reg v = b.callExtern("vectors_base", IrType.I64, List.of(), at(80));
+        putc(b, 'b');
+        b.ret(b.convert(org.machr.kd.ir.ConvOp.TRUNC, IrType.I32, v));
+        assertThat(run(p)).isEqualTo(new Run(101,
+                "apanic: extern function vectors_base is not available on the jvm target at m.kd:80\n"));
+    }
 }

@@ -11,6 +11,21 @@ public record Imm(long value, Target target) implements Operand {
         return new Imm(value, null);
     }
 
+    /**
+     * An immediate for a field of {@code size}, validated: it must fit as a signed or unsigned number of
+     * that many bits (for QWORD any value; the encoder still checks the field it picks, e.g. imm32).
+     *
+     * @throws IllegalArgumentException naming the value and the range
+     */
+    public static Imm of(long value, OpSize size) {
+        if (!size.fitsSignedOrUnsigned(value)) {
+            long min = -(1L << (size.bits() - 1));
+            long max = (1L << size.bits()) - 1;
+            throw new IllegalArgumentException("immediate " + value + " does not fit " + size.bits() + " bits (range [" + min + ", " + max + "])");
+        }
+        return new Imm(value, null);
+    }
+
     public static Imm symbol(String name, long addend) {
         return new Imm(addend, Target.symbol(name));
     }

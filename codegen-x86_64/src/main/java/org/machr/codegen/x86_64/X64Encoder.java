@@ -58,6 +58,7 @@ public final class X64Encoder {
             case MovSeg(boolean toSeg, SegReg seg, Operand other) -> {
                 OpSize size = other instanceof Gpr g ? g.size() : OpSize.WORD;
                 if (size == OpSize.BYTE) throw bad("a segment register moves to or from a 16/32/64-bit operand");
+                if (toSeg && seg == SegReg.CS) throw bad("%cs cannot be loaded with mov; use a far jump or lretq");
                 X64Op row = toSeg ? X64Op.MOV_TO_SEG : other instanceof Mem ? X64Op.MOV_FROM_SEG_M : X64Op.MOV_FROM_SEG;
                 e.emit(row, size, seg, 0, other, 0, X64Emit.NONE, false);
             }
@@ -105,7 +106,7 @@ public final class X64Encoder {
             case Jcc(Cond cond, Target target, Reach reach) -> {
                 boolean s = reach == Reach.SHORT;
                 e.emit(s ? X64Op.JCC_REL8 : X64Op.JCC_REL32, OpSize.DWORD, null, 0, null, cond.code(),
-                        new Rel(target, s ? 1 : 4, s ? X64FixupKind.PC8 : X64FixupKind.PC32), false);
+                        new Rel(target, s ? 1 : 4, s ? X64FixupKind.PC8 : X64FixupKind.BRANCH32), false);
             }
             case Jmp(Target target, Reach reach) -> {
                 boolean s = reach == Reach.SHORT;
@@ -180,6 +181,14 @@ public final class X64Encoder {
                     throw new X64EncodeException(X64AsmCode.IMMEDIATE_RANGE, "segment selector " + selector + " out of range [0, 65535]");
                 }
                 e.emit(X64Op.JMP_FAR_PTR, OpSize.DWORD, null, 0, null, 0, new FarPtr(offset, selector), false);
+            }
+            case StringOp(boolean store, OpSize size, boolean rep) -> {
+                if (rep) e.raw(new byte[] {(byte) 0xF3});                       // llvm-mc: F3 before 66h/REX
+                e.emit(store ? X64Op.STOS : X64Op.MOVS, size, null, 0, null, 0, X64Emit.NONE, false);
+            }
+            case Bswap(Gpr reg) -> {
+                if (reg.size() != OpSize.DWORD && reg.size() != OpSize.QWORD) throw bad("bswap takes a 32- or 64-bit register");
+                e.emit(X64Op.BSWAP_O, reg.size(), reg, 0, null, 0, X64Emit.NONE, false);
             }
             case FarIndirect(boolean call, OpSize size, Mem mem) -> {
                 if (size != OpSize.DWORD && size != OpSize.QWORD) throw bad("far pointers are m16:32 (l) or m16:64 (q)");

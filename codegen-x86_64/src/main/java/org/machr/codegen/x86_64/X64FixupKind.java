@@ -9,7 +9,7 @@ public enum X64FixupKind {
     PC8(1, true),
     /** 32-bit PC-relative data reference, e.g. RIP-relative operands: R_X86_64_PC32. */
     PC32(4, true),
-    /** 32-bit PC-relative call or jump: R_X86_64_PLT32, as llvm-mc and GNU as emit for {@code call foo}. */
+    /** 32-bit PC-relative call, jmp or jcc: R_X86_64_PLT32, as llvm-mc emits for {@code call foo}, {@code jne foo}. */
     BRANCH32(4, true),
     /** 16-bit absolute: R_X86_64_16. */
     ABS16(2, false),

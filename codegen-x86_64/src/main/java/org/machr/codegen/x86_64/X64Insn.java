@@ -114,6 +114,15 @@ public sealed interface X64Insn {
     /** Indirect far JMP or CALL through m16:32 ({@code size} DWORD) or m16:64 (QWORD; REX.W FF /5, FF /3). */
     record FarIndirect(boolean call, OpSize size, Mem mem) implements X64Insn {}
 
+    /**
+     * MOVS (%rsi → %es:(%rdi)) or STOS (accumulator → %es:(%rdi)), optionally with the REP prefix F3
+     * (SDM Vol. 2B "MOVS/MOVSB/MOVSW/MOVSD/MOVSQ", "STOS/STOSB/STOSW/STOSD/STOSQ", "REP/REPE/…").
+     */
+    record StringOp(boolean store, OpSize size, boolean rep) implements X64Insn {}
+
+    /** BSWAP r32/r64 (0F C8+rd; SDM Vol. 2A "BSWAP"). */
+    record Bswap(Gpr reg) implements X64Insn {}
+
     /** Branch displacement width: rel8 or rel32. */
     enum Reach {
         SHORT,

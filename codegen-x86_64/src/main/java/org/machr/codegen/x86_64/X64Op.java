@@ -88,7 +88,11 @@ enum X64Op {
     IN_DX(Form.ZO, 0xEC, 0xED, -1, Size.SIZED),
     OUT_I(Form.I, 0xE6, 0xE7, -1, Size.SIZED),
     OUT_DX(Form.ZO, 0xEE, 0xEF, -1, Size.SIZED),
-    INT_I(Form.I, -1, 0xCD, -1, Size.FIXED);
+    INT_I(Form.I, -1, 0xCD, -1, Size.FIXED),
+    // String operations (SDM Vol. 2B "MOVS", "STOS"); BSWAP (Vol. 2A)
+    MOVS(Form.ZO, 0xA4, 0xA5, -1, Size.SIZED),
+    STOS(Form.ZO, 0xAA, 0xAB, -1, Size.SIZED),
+    BSWAP_O(Form.O, -1, 0x0FC8, -1, Size.SIZED);
 
     /** Operand encoding, the "Op/En" column. */
     enum Form {

@@ -63,8 +63,18 @@ public final class X64Printer {
             case Out(OpSize size, Imm port) -> port == null ? ins("out" + size.suffix(), acc(size), Gpr16.DX) : ins("out" + size.suffix(), acc(size), port);
             case Int(Imm vector) -> !vector.isSymbolic() && vector.value() == 3 ? "int3" : ins("int", vector);
             case FarJmp(int selector, Imm offset) -> ins("ljmpl", Imm.of(selector), offset);
+            case StringOp(boolean store, OpSize size, boolean rep) -> (rep ? "rep\t\t" : "")
+                    + ins((store ? "stos" : "movs") + size.suffix(), stringOperands(store, size));
+            case Bswap(Gpr reg) -> ins("bswap" + reg.size().suffix(), reg);
             case FarIndirect(boolean call, OpSize size, Mem mem) -> (call ? "lcall" : "ljmp") + size.suffix() + "\t*" + operand(mem);
         };
+    }
+
+    /** The implicit operands llvm-mc shows: {@code (%rsi), %es:(%rdi)} or {@code %al, %es:(%rdi)}. */
+    public Operand[] stringOperands(boolean store, OpSize size) {
+        OpSize addr = mode == X64Mode.BITS64 ? OpSize.QWORD : OpSize.DWORD;
+        Mem dst = Mem.base(Gpr.of(7, addr)).withSegment(SegReg.ES);
+        return new Operand[] {store ? acc(size) : Mem.base(Gpr.of(6, addr)), dst};
     }
 
     private boolean isMovAbs(OpSize size, Operand dst, Operand src) {

@@ -42,6 +42,11 @@ public final class ExternalTool {
 
     /** Runs {@code command} (first word looked up with {@link #require}) with {@code stdin} as input. */
     public static Result run(String stdin, String... command) {
+        return run(120, stdin, command);
+    }
+
+    /** Like {@link #run(String, String...)}, killing the process after {@code timeoutSeconds}. */
+    public static Result run(long timeoutSeconds, String stdin, String... command) {
         List<String> cmd = new ArrayList<>(List.of(command));
         cmd.set(0, require(command[0]).toString());
         try {
@@ -52,7 +57,7 @@ public final class ExternalTool {
                 Files.writeString(in, stdin == null ? "" : stdin);
                 Process p = new ProcessBuilder(cmd).redirectInput(in.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor();
                     throw new AssertionError(String.join(" ", command) + " timed out");
                 }

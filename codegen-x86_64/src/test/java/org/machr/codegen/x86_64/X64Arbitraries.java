@@ -28,7 +28,7 @@ final class X64Arbitraries {
         List<Arbitrary<? extends X64Insn>> all = new ArrayList<>(List.of(
                 alu(), alu(), alu(), test(), mov(), mov(), movExtend(), lea(), unary(), imul(), shift(), setcc(), cmov(),
                 indirect(), pushPop(), xchg(), atomics(), lock(), bitTest(), bitScan(), nullary(), sysTable(), ltr(),
-                port(), interrupt(), movCr(), movSeg(), farIndirect()));
+                port(), interrupt(), movCr(), movSeg(), farIndirect(), stringOp(), bswap()));
         if (!long64) all.add(farJmp());
         return Arbitraries.oneOf(all);
     }
@@ -256,6 +256,14 @@ final class X64Arbitraries {
     Arbitrary<X64Insn> farIndirect() {
         Arbitrary<OpSize> sizes = long64 ? Arbitraries.of(OpSize.DWORD, OpSize.QWORD) : Arbitraries.just(OpSize.DWORD);
         return Combinators.combine(Arbitraries.of(true, false), sizes, mem()).as(FarIndirect::new);
+    }
+
+    Arbitrary<X64Insn> stringOp() {
+        return Combinators.combine(Arbitraries.of(true, false), size(), Arbitraries.of(true, false)).as(StringOp::new);
+    }
+
+    Arbitrary<X64Insn> bswap() {
+        return (long64 ? Arbitraries.of(OpSize.DWORD, OpSize.QWORD) : Arbitraries.just(OpSize.DWORD)).flatMap(this::gpr).map(Bswap::new);
     }
 
     Arbitrary<X64Insn> farJmp() {

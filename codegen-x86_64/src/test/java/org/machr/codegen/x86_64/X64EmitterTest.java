@@ -53,6 +53,13 @@ class X64EmitterTest {
     }
 
     @Test
+    void relocationsGoIntoTheObjectModel() {
+        emitter.emit(new Call(Target.symbol("panic")));
+        assertThat(X64Objects.relocations(buffer, ".text"))
+                .containsExactly(new org.machr.link.Relocation(".text", 1, X64Reloc.PLT32, "panic", -4));
+    }
+
+    @Test
     void shortBranchOutOfRangeIsReportedByTheBuffer() {
         Label far = buffer.newLabel("far");
         emitter.emit(new Jmp(new Target.Local(far), Reach.SHORT));

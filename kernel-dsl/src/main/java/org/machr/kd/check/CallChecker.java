@@ -16,6 +16,17 @@ final class CallChecker {
     }
 
     Type call(Expr.Call call, Ctx c) {
+        Type calleeType = null;
+        if (call.callee() instanceof Expr.Member m && exprs.pathEntity(m.target(), c) == null) {
+            Type receiver = exprs.value(m.target(), null, c);
+            if (receiver instanceof Type.Error) {
+                exprs.values(call.args(), c);
+                return Type.ERROR;
+            }
+            Type method = methodCall(call, m, receiver, c);
+            if (method != null) return method;
+            calleeType = exprs.fieldOf(m, receiver);
+        }
         FnInfo direct = directCallee(call.callee(), c);
         Type.Fn type;
         String name;
@@ -27,7 +38,7 @@ final class CallChecker {
             type = direct.type();
             name = "'" + direct.name() + "'";
         } else {
-            Type t = exprs.value(call.callee(), null, c);
+            Type t = calleeType != null ? calleeType : exprs.value(call.callee(), null, c);
             if (t instanceof Type.Error) {
                 exprs.values(call.args(), c);
                 return Type.ERROR;
@@ -45,6 +56,50 @@ final class CallChecker {
         if (params.size() != call.args().size()) {
             checker.diagnostics.error(KdCode.KD0205, call.span(), name + " takes " + params.size()
                     + (params.size() == 1 ? " argument" : " arguments") + ", found " + call.args().size());
+            exprs.values(call.args(), c);
+            return type.result();
+        }
+        for (int i = 0; i < params.size(); i++) exprs.coerce(call.args().get(i), params.get(i), c);
+        return type.result();
+    }
+
+    /**
+     * {@code x.f(args)} where {@code x} is a struct {@code S} or a {@code *S} without a field {@code f}:
+     * a call of the function {@code f} of S's module whose first parameter is {@code *S}, with
+     * {@code &x} (or the pointer itself) as first argument (docs/language.md §5.3). Null when the
+     * callee is not such a method, so that it is checked as an ordinary call.
+     */
+    private Type methodCall(Expr.Call call, Expr.Member m, Type receiver, Ctx c) {
+        boolean pointer = receiver instanceof Type.Pointer p && !p.nullable() && p.pointee() instanceof Type.Struct;
+        Type.Struct struct = pointer ? (Type.Struct) ((Type.Pointer) receiver).pointee()
+                : receiver instanceof Type.Struct s ? s : null;
+        if (struct == null) return null;
+        checker.types.layout(struct.info());
+        if (struct.info().field(m.name()) != null) return null;
+        if (!(struct.info().module().members().get(m.name()) instanceof FnInfo f)) return null;
+        checker.types.signature(f);
+        Type.Fn type = f.type();
+        Type self = new Type.Pointer(struct, false);
+        if (type.params().isEmpty() || !type.params().get(0).equals(self)) return null;
+        if (f.module() != c.module && !f.decl().pub()) {
+            checker.diagnostics.error(KdCode.KD0103, m.nameSpan(), "'" + f.name() + "' is private to module '"
+                    + f.module().name() + "'");
+        }
+        if (!pointer) {
+            if (!Places.isPlace(m.target(), checker.sem)) {
+                checker.diagnostics.error(KdCode.KD0209, m.target().span(), "cannot take the address of this expression");
+            } else if (exprs.rootLocal(m.target()) instanceof LocalVar local) {
+                local.addressTaken = true;
+                exprs.unsafeOperation(m.target().span(), "address of local", c);
+            }
+        }
+        checker.sem.methods.put(call, new Semantics.MethodCall(f, !pointer));
+        checker.sem.types.put(m, type);
+        if (f.decl().unsafe()) exprs.unsafeOperation(call.span(), "call to unsafe fn " + f.name(), c);
+        List<Type> params = type.params().subList(1, type.params().size());
+        if (params.size() != call.args().size()) {
+            checker.diagnostics.error(KdCode.KD0205, call.span(), "'" + f.name() + "' takes " + params.size()
+                    + (params.size() == 1 ? " argument" : " arguments") + " after the receiver, found " + call.args().size());
             exprs.values(call.args(), c);
             return type.result();
         }

@@ -27,6 +27,14 @@ public final class Checker {
     final StmtChecker stmts;
     final Intrinsics intrinsics;
 
+    private boolean requireMain = true;
+
+    /** Whether the main module must define {@code fn main() -> i32} (false for checking a library). */
+    public Checker requireMain(boolean required) {
+        this.requireMain = required;
+        return this;
+    }
+
     public Checker(Program program, Diagnostics diagnostics) {
         this.program = program;
         this.diagnostics = diagnostics;
@@ -44,7 +52,7 @@ public final class Checker {
         for (ModuleInfo m : program.modules().values()) bindImports(m);
         for (ModuleInfo m : program.modules().values()) resolveDeclarations(m);
         for (FnInfo f : sem.functions) if (f.decl().body() != null) stmts.checkFunction(f);
-        checkMain();
+        if (requireMain) checkMain();
         sem.systemModel = new org.machr.kd.sys.SystemChecker(this).check();
         return sem;
     }
@@ -91,7 +99,10 @@ public final class Checker {
                 case Decl.System s -> new DescriptionInfo(m, s);
             };
             if (m.members().containsKey(d.name()) || Type.IntKind.byName(d.name()) != null || d.name().equals("bool")) {
-                diagnostics.error(KdCode.KD0102, d.nameSpan(), "'" + d.name() + "' is already defined in this scope");
+                Entity first = m.members().get(d.name());
+                String where = first == null ? "'" + d.name() + "' is a built-in type"
+                        : "first defined at " + firstSpan(first).location();
+                diagnostics.error(KdCode.KD0102, d.nameSpan(), "'" + d.name() + "' is already defined in this scope", where);
                 continue;
             }
             m.members().put(d.name(), e);
@@ -102,6 +113,18 @@ public final class Checker {
                 default -> { }
             }
         }
+    }
+
+    private static Span firstSpan(Entity e) {
+        return switch (e) {
+            case FnInfo f -> f.decl().nameSpan();
+            case GlobalInfo g -> g.decl().nameSpan();
+            case ConstInfo c -> c.decl().nameSpan();
+            case StructInfo s -> s.decl().nameSpan();
+            case EnumInfo en -> en.decl().nameSpan();
+            case DescriptionInfo d -> d.decl().nameSpan();
+            case ModuleInfo mi -> new Span(mi.file().source(), 0, 0);
+        };
     }
 
     private void bindImports(ModuleInfo m) {
@@ -132,7 +155,9 @@ public final class Checker {
     Entity member(ModuleInfo from, ModuleInfo target, String name, Span span) {
         Entity e = target.members().get(name);
         if (e == null) {
-            diagnostics.error(KdCode.KD0101, span, "module '" + target.name() + "' has no '" + name + "'");
+            String hint = Suggestions.didYouMean(name, target.members().keySet());
+            if (hint == null) diagnostics.error(KdCode.KD0101, span, "module '" + target.name() + "' has no '" + name + "'");
+            else diagnostics.error(KdCode.KD0101, span, "module '" + target.name() + "' has no '" + name + "'", hint);
             return null;
         }
         if (target != from && !isPublic(e)) {

@@ -43,6 +43,13 @@ final class Ctx {
         scopes.peek().put(v.name(), v);
     }
 
+    /** Every local name in scope, for suggestions. */
+    java.util.Set<String> localNames() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Map<String, LocalVar> scope : scopes) out.addAll(scope.keySet());
+        return out;
+    }
+
     LocalVar lookup(String name) {
         for (Iterator<Map<String, LocalVar>> it = scopes.iterator(); it.hasNext(); ) {
             LocalVar v = it.next().get(name);

@@ -19,12 +19,15 @@ final class ExprChecker {
     private final Checker checker;
     private final Semantics sem;
 
+    private final Accesses accesses;
+
     ExprChecker(Checker checker) {
         this.checker = checker;
         this.sem = checker.sem;
+        this.accesses = new Accesses(checker, this);
     }
 
-    private void error(KdCode code, Span span, String message) {
+    void error(KdCode code, Span span, String message) {
         checker.diagnostics.error(code, span, message);
     }
 
@@ -103,10 +106,10 @@ final class ExprChecker {
             case Expr.NullLit n -> expected instanceof Type.Pointer p && p.nullable() ? expected : Type.NULL;
             case Expr.StrLit s -> new Type.Slice(Type.U8);
             case Expr.Name n -> name(n, c);
-            case Expr.Member m -> member(m, c);
+            case Expr.Member m -> accesses.member(m, c);
             case Expr.Call call -> new CallChecker(checker, this).call(call, c);
-            case Expr.Index i -> index(i, c);
-            case Expr.SliceOf s -> sliceOf(s, c);
+            case Expr.Index i -> accesses.index(i, c);
+            case Expr.SliceOf s -> accesses.sliceOf(s, c);
             case Expr.Unary u -> unary(u, expected, c);
             case Expr.Binary b -> binary(b, expected, c);
             case Expr.Cast cast -> new Casts(checker, this).cast(cast, c);
@@ -156,7 +159,12 @@ final class ExprChecker {
         }
         Entity e = checker.lookup(c.module, n.name());
         if (e == null) {
-            error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'");
+            java.util.Set<String> known = new java.util.TreeSet<>(c.localNames());
+            known.addAll(c.module.members().keySet());
+            known.addAll(c.module.imports().keySet());
+            String hint = Suggestions.didYouMean(n.name(), known);
+            if (hint == null) error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'");
+            else checker.diagnostics.error(KdCode.KD0101, n.span(), "unknown name '" + n.name() + "'", hint);
             return Type.ERROR;
         }
         return entityValue(n, e, c);
@@ -194,133 +202,15 @@ final class ExprChecker {
         };
     }
 
-    private Type typeNotValue(Expr at, String name) {
+    Type typeNotValue(Expr at, String name) {
         error(KdCode.KD0110, at.span(), "'" + name + "' is a type, not a value");
         return Type.ERROR;
     }
 
-    private Type member(Expr.Member m, Ctx c) {
-        Entity owner = pathEntity(m.target(), c);
-        if (owner instanceof ModuleInfo mod) {
-            sem.refs.put(m.target(), new Semantics.ModuleRef(mod));
-            Entity e = checker.member(c.module, mod, m.name(), m.nameSpan());
-            return e == null ? Type.ERROR : entityValue(m, e, c);
-        }
-        if (owner instanceof EnumInfo en) {
-            checker.types.resolveEnum(en);
-            BigInteger v = en.value(m.name());
-            if (v == null) {
-                error(KdCode.KD0224, m.nameSpan(), "enum '" + en.name() + "' has no variant '" + m.name() + "'");
-                return Type.ERROR;
-            }
-            sem.refs.put(m, new Semantics.VariantRef(en, m.name()));
-            sem.constants.put(m, v);
-            return new Type.Enum(en);
-        }
-        if (owner instanceof StructInfo s) return typeNotValue(m.target(), s.name());
-        Type t = value(m.target(), null, c);
-        return field(m, t);
-    }
 
-    private Type field(Expr.Member m, Type targetType) {
-        boolean through = false;
-        Type t = targetType;
-        if (targetType instanceof Type.Pointer p) {
-            if (p.nullable()) {
-                error(KdCode.KD0214, m.target().span(), "'" + targetType.display() + "' may be null; test it with 'if let'");
-                return Type.ERROR;
-            }
-            t = p.pointee();
-            through = true;
-        }
-        final boolean viaPointer = through;
-        switch (t) {
-            case Type.Error err -> { return Type.ERROR; }
-            case Type.Struct s -> {
-                checker.types.layout(s.info());
-                StructInfo.Field f = s.info().field(m.name());
-                if (f == null) {
-                    error(KdCode.KD0204, m.nameSpan(), "struct '" + s.info().name() + "' has no field '" + m.name() + "'");
-                    return Type.ERROR;
-                }
-                sem.refs.put(m, new Semantics.FieldRef(s.info(), f, through));
-                return f.type();
-            }
-            case Type.Array a when m.name().equals("len") -> {
-                sem.refs.put(m, new Semantics.LenRef());
-                sem.constants.put(m, BigInteger.valueOf(a.length()));
-                return Type.USIZE;
-            }
-            case Type.Slice s when !viaPointer && m.name().equals("len") -> {
-                sem.refs.put(m, new Semantics.LenRef());
-                return Type.USIZE;
-            }
-            case Type.Slice s when !viaPointer && m.name().equals("ptr") -> {
-                sem.refs.put(m, new Semantics.PtrRef());
-                return new Type.Pointer(s.element(), true);
-            }
-            default -> {
-                error(KdCode.KD0204, m.nameSpan(), "type '" + t.display() + "' has no field '" + m.name() + "'");
-                return Type.ERROR;
-            }
-        }
-    }
 
-    /** The element type of an indexable type, or null. */
-    private Type elementOf(Type t, Span at) {
-        if (t instanceof Type.Pointer p && p.pointee() instanceof Type.Array a) {
-            if (p.nullable()) {
-                error(KdCode.KD0214, at, "'" + t.display() + "' may be null; test it with 'if let'");
-                return Type.ERROR;
-            }
-            return a.element();
-        }
-        return switch (t) {
-            case Type.Array a -> a.element();
-            case Type.Slice s -> s.element();
-            case Type.Error err -> Type.ERROR;
-            default -> null;
-        };
-    }
 
-    private Type index(Expr.Index i, Ctx c) {
-        Type t = value(i.target(), null, c);
-        Type element = elementOf(t, i.target().span());
-        Type it = value(i.index(), Type.USIZE, c);
-        if (!(it instanceof Type.Int) && !(it instanceof Type.Error)) {
-            error(KdCode.KD0200, i.index().span(), "index must be an integer, found '" + it.display() + "'");
-        }
-        if (element == null) {
-            error(KdCode.KD0207, i.target().span(), "type '" + t.display() + "' cannot be indexed");
-            return Type.ERROR;
-        }
-        Type.Array array = t instanceof Type.Array a ? a : t instanceof Type.Pointer p && p.pointee() instanceof Type.Array a ? a : null;
-        BigInteger constant = i.index() instanceof Expr.IntLit lit ? lit.value() : sem.constants.get(i.index());
-        if (array != null && constant != null && constant.compareTo(BigInteger.valueOf(array.length())) >= 0) {
-            error(KdCode.KD0230, i.index().span(), "index " + constant + " is out of bounds for '" + array.display() + "'");
-        }
-        return element;
-    }
 
-    private Type sliceOf(Expr.SliceOf s, Ctx c) {
-        Type t = value(s.target(), null, c);
-        Type element = elementOf(t, s.target().span());
-        for (Expr bound : List.of(s.low(), s.high())) {
-            Type bt = value(bound, Type.USIZE, c);
-            if (!(bt instanceof Type.Int) && !(bt instanceof Type.Error)) {
-                error(KdCode.KD0200, bound.span(), "slice bound must be an integer, found '" + bt.display() + "'");
-            }
-        }
-        if (element == null) {
-            error(KdCode.KD0207, s.target().span(), "type '" + t.display() + "' cannot be sliced");
-            return Type.ERROR;
-        }
-        if (t instanceof Type.Array && rootLocal(s.target()) instanceof LocalVar v) {
-            v.addressTaken = true;
-            sem.unsafeSites.add(new UnsafeSite(s.span(), "slice of local", c.functionName()));
-        }
-        return element instanceof Type.Error ? Type.ERROR : new Type.Slice(element);
-    }
 
     /** The local variable at the root of a place reached without going through a pointer or slice. */
     LocalVar rootLocal(Expr e) {
@@ -376,6 +266,13 @@ final class ExprChecker {
             error(KdCode.KD0209, u.operand().span(), "cannot take the address of a constant");
         }
         return new Type.Pointer(t, false);
+    }
+
+    /** The type of field access {@code m} on a value of type {@code receiver} already checked; recorded for {@code m}. */
+    Type fieldOf(Expr.Member m, Type receiver) {
+        Type t = accesses.field(m, receiver);
+        sem.types.put(m, t);
+        return t;
     }
 
     /** A literal-only expression takes its type from the other operand. */
@@ -538,7 +435,8 @@ final class ExprChecker {
             if (!c.unsafeBlocks.isEmpty()) c.unsafeBlocks.peek()[0]++;
             return;
         }
-        error(KdCode.KD0300, span, kind + " requires an unsafe block or function");
+        checker.diagnostics.error(KdCode.KD0300, span, kind + " requires an unsafe block or function",
+                "wrap it in 'unsafe { ... }' or declare the function 'unsafe fn'");
     }
 
     List<Type> values(List<Expr> es, Ctx c) {

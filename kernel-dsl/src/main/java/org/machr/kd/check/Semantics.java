@@ -41,7 +41,14 @@ public final class Semantics {
 
     public record PtrRef() implements Ref {}
 
+    /**
+     * A method-call {@code x.f(args)}: the function, and whether the receiver's address is passed
+     * ({@code x} a struct) rather than its value ({@code x} a pointer).
+     */
+    public record MethodCall(FnInfo fn, boolean byAddress) {}
+
     private final Program program;
+    final Map<Expr.Call, MethodCall> methods = new IdentityHashMap<>();
     final Map<Expr, Type> types = new IdentityHashMap<>();
     final Map<Expr, Ref> refs = new IdentityHashMap<>();
     final Map<Expr, BigInteger> constants = new IdentityHashMap<>();
@@ -71,6 +78,9 @@ public final class Semantics {
 
     /** The variable a {@code let}/{@code var}/{@code for}/{@code if let} declares. */
     public LocalVar binding(Stmt s) { return bindings.get(s); }
+
+    /** The method a call {@code x.f(args)} resolved to, or null for an ordinary call. */
+    public MethodCall method(Expr.Call call) { return methods.get(call); }
 
     public LocalVar param(org.machr.kd.ast.Decl.Param p) { return params.get(p); }
 

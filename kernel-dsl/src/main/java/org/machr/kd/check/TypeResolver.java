@@ -61,7 +61,13 @@ final class TypeResolver {
         }
         Entity e = checker.lookup(m, path.get(0));
         if (e == null) {
-            checker.diagnostics.error(KdCode.KD0101, n.span(), "unknown type '" + path.get(0) + "'");
+            java.util.Set<String> known = new java.util.TreeSet<>(m.members().keySet());
+            known.addAll(m.imports().keySet());
+            for (Type.IntKind k : Type.IntKind.values()) known.add(k.spelling);
+            known.add("bool");
+            String hint = Suggestions.didYouMean(path.get(0), known);
+            if (hint == null) checker.diagnostics.error(KdCode.KD0101, n.span(), "unknown type '" + path.get(0) + "'");
+            else checker.diagnostics.error(KdCode.KD0101, n.span(), "unknown type '" + path.get(0) + "'", hint);
             return Type.ERROR;
         }
         for (int i = 1; i < path.size(); i++) {

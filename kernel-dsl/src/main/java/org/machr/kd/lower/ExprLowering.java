@@ -310,13 +310,22 @@ final class ExprLowering {
     }
 
     private Value call(Expr.Call c) {
+        Semantics.MethodCall method = sem.method(c);
         List<Operand> args = new ArrayList<>();
+        if (method != null) {
+            Expr receiver = ((Expr.Member) c.callee()).target();
+            args.add(method.byAddress() ? address(receiver) : value(receiver).scalar());
+        }
         for (Expr a : c.args()) {
             for (Operand o : MemOps.flatten(value(a))) args.add(o);
         }
         Type.Fn type;
         Callee callee;
-        if (sem.refOf(c.callee()) instanceof Semantics.FnRef fr && !(c.callee() instanceof Expr.Name n
+        if (method != null) {
+            type = method.fn().type();
+            callee = method.fn().decl().extern() ? new Callee.Extern(method.fn().symbol())
+                    : new Callee.Direct(method.fn().symbol());
+        } else if (sem.refOf(c.callee()) instanceof Semantics.FnRef fr && !(c.callee() instanceof Expr.Name n
                 && sem.refOf(n) instanceof Semantics.LocalRef)) {
             FnInfo fn = fr.fn();
             type = fn.type();

@@ -29,6 +29,8 @@ public final class KdParse {
         int errorsBefore = diagnostics.errorCount();
         List<Token> tokens = lex(source, diagnostics);
         if (diagnostics.errorCount() > errorsBefore) return Optional.empty();
+        KdParser.FileContext tree = fastParse(tokens);
+        if (tree != null) return Optional.of(new AstBuilder(source, diagnostics).file(tree));
         KdParser parser = new KdParser(new CommonTokenStream(new ListTokenSource(tokens)));
         parser.removeErrorListeners();
         parser.setErrorHandler(new SyntaxErrors());
@@ -39,9 +41,26 @@ public final class KdParse {
                 diagnostics.error(KdCode.KD0010, spanOf(source, (Token) offending), msg);
             }
         });
-        KdParser.FileContext tree = parser.file();
+        tree = parser.file();
         if (diagnostics.errorCount() > errorsBefore) return Optional.empty();
         return Optional.of(new AstBuilder(source, diagnostics).file(tree));
+    }
+
+    /**
+     * The usual two-stage ANTLR parse: SLL prediction, which is much faster and right for almost all
+     * input, bailing out at the first problem; the caller then reparses with full LL and error
+     * reporting. Returns null when the fast parse gave up.
+     */
+    private static KdParser.FileContext fastParse(List<Token> tokens) {
+        KdParser parser = new KdParser(new CommonTokenStream(new ListTokenSource(tokens)));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(org.antlr.v4.runtime.atn.PredictionMode.SLL);
+        try {
+            return parser.file();
+        } catch (org.antlr.v4.runtime.misc.ParseCancellationException e) {
+            return null;
+        }
     }
 
     private static List<Token> lex(SourceFile source, Diagnostics diagnostics) {

@@ -57,8 +57,13 @@ public final class Params {
         return type;
     }
 
-    private static boolean polymorphicFor(MigType t, Side side, boolean sending) {
-        return (sending ? t.inName() : t.outName()).isPolymorphic();
+    /**
+     * Whether a side chooses (sending) or learns (receiving) a right's disposition at run time. A GNU MIG
+     * kernel server sends rights in their received form, so its replies are never polymorphic.
+     */
+    public static boolean polymorphicFor(MigType t, Side side, boolean sending, Subsystem s) {
+        if (sending) return t.inName().isPolymorphic() && !(side == Side.SERVER && s.kernelServer());
+        return t.outName().isPolymorphic();
     }
 
     public static List<Param> user(Routine r, Subsystem s) {
@@ -75,13 +80,13 @@ public final class Params {
                 case SREPLY_PORT, MSGSEQNO -> { }
                 case IN -> {
                     out.add(new Param(inQualified(t, type), a.name(), Kind.VALUE, a));
-                    if (polymorphicFor(t, Side.USER, true)) out.add(new Param("mach_msg_type_name_t", a.name() + "Poly", Kind.POLY, a));
+                    if (polymorphicFor(t, Side.USER, true, s)) out.add(new Param("mach_msg_type_name_t", a.name() + "Poly", Kind.POLY, a));
                     if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t", a.name() + "Cnt", Kind.COUNT, a));
                     if (a.has(ArgFlag.DEALLOC_MAYBE)) out.add(new Param("boolean_t", a.name() + "Dealloc", Kind.DEALLOC, a));
                 }
                 case OUT, INOUT -> {
                     out.add(new Param(isCArray(t) ? type : type + " *", a.name(), Kind.VALUE, a));
-                    if (polymorphicFor(t, Side.USER, false)) out.add(new Param("mach_msg_type_name_t *", a.name() + "Poly", Kind.POLY, a));
+                    if (polymorphicFor(t, Side.USER, false, s)) out.add(new Param("mach_msg_type_name_t *", a.name() + "Poly", Kind.POLY, a));
                     if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t *", a.name() + "Cnt", Kind.COUNT, a));
                 }
             }
@@ -103,13 +108,13 @@ public final class Params {
                 case UREPLY_PORT, WAITTIME, MSGOPTION -> { }
                 case IN -> {
                     out.add(new Param(inQualified(t, type), a.name(), Kind.VALUE, a));
-                    if (polymorphicFor(t, Side.SERVER, false)) out.add(new Param("mach_msg_type_name_t", a.name() + "Poly", Kind.POLY, a));
+                    if (polymorphicFor(t, Side.SERVER, false, s)) out.add(new Param("mach_msg_type_name_t", a.name() + "Poly", Kind.POLY, a));
                     if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t", a.name() + "Cnt", Kind.COUNT, a));
                     if (a.has(ArgFlag.SERVER_COPY)) out.add(new Param("boolean_t", a.name() + "SCopy", Kind.SCOPY, a));
                 }
                 case OUT, INOUT -> {
                     out.add(new Param(isCArray(t) ? type : type + " *", a.name(), Kind.VALUE, a));
-                    if (polymorphicFor(t, Side.SERVER, true)) out.add(new Param("mach_msg_type_name_t *", a.name() + "Poly", Kind.POLY, a));
+                    if (polymorphicFor(t, Side.SERVER, true, s)) out.add(new Param("mach_msg_type_name_t *", a.name() + "Poly", Kind.POLY, a));
                     if (t.isVariable() && t.isArray()) out.add(new Param("mach_msg_type_number_t *", a.name() + "Cnt", Kind.COUNT, a));
                 }
             }

@@ -21,6 +21,8 @@ final class ReplyWriter {
     private final MessageLayout layout;
     private final Subsystem s;
     private final Abi abi;
+    /** Whether the reply's complex bit depends on run-time values ({@code reply_simple}). */
+    private boolean tracksSimple;
 
     ReplyWriter(StringBuilder out, MessageLayout layout, Subsystem s, Abi abi) {
         this.out = out;
@@ -55,11 +57,13 @@ final class ReplyWriter {
                 if (org.machr.mig.layout.MessageLayout.countInOut(a)) {
                     Item count = reader.item(a, Item.Role.COUNT);
                     String requested = reader.pointer(count) + "->" + count.field();
-                    init = requested + " < " + init + " ? " + requested + " : " + init;
+                    init = t.inLine() ? requested + " < " + init + " ? " + requested + " : " + init : requested;
                 }
                 out.append("\tmach_msg_type_number_t ").append(name).append("Cnt = ").append(init).append(";\n");
             }
-            if (t.inName().isPolymorphic()) out.append("\tmach_msg_type_name_t ").append(name).append("Poly;\n");
+            if (Params.polymorphicFor(t, Side.SERVER, true, s)) {
+                out.append("\tmach_msg_type_name_t ").append(name).append("Poly;\n");
+            }
             if (a.direction() == Direction.INOUT) {
                 Item in = reader.item(a, Item.Role.VALUE);
                 String src = reader.pointer(in) + "->" + in.field();
@@ -88,7 +92,10 @@ final class ReplyWriter {
 
     void write() {
         out.append("\tunsigned int reply_size = ").append(layout.fixedBytes()).append(";\n");
-        if (layout.maybeComplex()) out.append("\tboolean_t reply_simple = TRUE;\n");
+        boolean dynamic = layout.items().stream().anyMatch(i -> i.dynamicInline() || (i.argument().isPresent()
+                && Params.polymorphicFor(i.argument().get().type(), Side.SERVER, true, s)));
+        tracksSimple = dynamic && !layout.complex();
+        if (tracksSimple) out.append("\tboolean_t reply_simple = TRUE;\n");
         out.append('\n');
         for (Item item : layout.items()) {
             if (item.role() != Item.Role.VALUE) continue;
@@ -99,7 +106,7 @@ final class ReplyWriter {
         }
         out.append("\tOutHeadP->msgh_size = reply_size;\n");
         if (layout.complex()) out.append("\tOutHeadP->msgh_bits |= MACH_MSGH_BITS_COMPLEX;\n");
-        else if (layout.maybeComplex()) out.append("\tif (!reply_simple)\n\t\tOutHeadP->msgh_bits |= MACH_MSGH_BITS_COMPLEX;\n");
+        else if (tracksSimple) out.append("\tif (!reply_simple)\n\t\tOutHeadP->msgh_bits |= MACH_MSGH_BITS_COMPLEX;\n");
     }
 
     private void writeValue(Item item) {
@@ -108,9 +115,11 @@ final class ReplyWriter {
         String f = "OutP->" + item.field();
         String name = a.name();
         String count = UserEmitter.scaled(name + "Cnt", t);
-        if (t.inName().isPolymorphic()) {
+        if (Params.polymorphicFor(t, Side.SERVER, true, s)) {
             out.append("\tOutP->").append(CText.nameField(item)).append(" = ").append(name).append("Poly;\n");
-            out.append("\tif (MACH_MSG_TYPE_PORT_ANY(").append(name).append("Poly))\n\t\treply_simple = FALSE;\n");
+            if (tracksSimple) {
+                out.append("\tif (MACH_MSG_TYPE_PORT_ANY(").append(name).append("Poly))\n\t\treply_simple = FALSE;\n");
+            }
         }
         if (!t.inLine()) {
             out.append('\t').append(f).append(" = ").append(name).append(";\n");
@@ -123,7 +132,11 @@ final class ReplyWriter {
             out.append("\tif (").append(name).append(" != ").append(name).append("_buf || ").append(name).append("Cnt > ")
                     .append(maxCount(item)).append(") {\n");
             out.append("\t\tOutP->").append(CText.header(item)).append(".msgt_inline = FALSE;\n");
-            out.append("\t\t").append(f).append("P = ").append(name).append(";\n\t\treply_simple = FALSE;\n");
+            if (a.has(org.machr.mig.model.Argument.ArgFlag.DEALLOC)) {
+                out.append("\t\tOutP->").append(CText.header(item)).append(".msgt_deallocate = TRUE;\n");
+            }
+            out.append("\t\t").append(f).append("P = ").append(name).append(";\n");
+            if (tracksSimple) out.append("\t\treply_simple = FALSE;\n");
             out.append("\t} else if (").append(name).append("Cnt)\n\t\tmemcpy(").append(f).append(", ").append(name)
                     .append(", ").append(bytes).append(");\n");
             out.append("\tOutP->").append(CText.numberField(item)).append(" = ").append(count).append(";\n");

@@ -38,12 +38,21 @@ public final class UserEmitter {
         return new UserEmitter(iface, subrPrefix, abi).file(headerName);
     }
 
+    /** The user stub of one routine (by its unprefixed name) in a file of its own, for {@code -i}. */
+    public static String emitOne(Interface iface, String headerName, String subrPrefix, Abi abi, String routine) {
+        return new UserEmitter(iface, subrPrefix, abi).file(headerName, r -> r.name().equals(routine));
+    }
+
     private String file(String headerName) {
+        return file(headerName, r -> true);
+    }
+
+    private String file(String headerName, java.util.function.Predicate<Routine> include) {
         StringBuilder out = new StringBuilder(CText.PREAMBLE);
         out.append("#include \"").append(headerName).append("\"\n");
         out.append(CText.INCLUDES_AND_KNOBS);
         HeaderEmitter.imports(out, iface, org.machr.mig.model.Import.Kind.USER);
-        for (Routine r : iface.routines()) out.append(routine(r)).append('\n');
+        for (Routine r : iface.routines()) if (include.test(r)) out.append(routine(r)).append('\n');
         return out.toString();
     }
 
@@ -63,7 +72,7 @@ public final class UserEmitter {
         if (!request.items().isEmpty()) out.append("\tRequest *InP = &Mess.In;\n");
         reply.ifPresent(l -> out.append("\tReply *OutP = &Mess.Out;\n"));
         out.append("\tunsigned int msgh_size = ").append(request.fixedBytes()).append(";\n");
-        if (request.maybeComplex()) out.append("\tboolean_t msgh_simple = TRUE;\n");
+        if (dynamicallyComplex(request) && !request.complex()) out.append("\tboolean_t msgh_simple = TRUE;\n");
         out.append('\n');
         for (Item item : request.items()) out.append(CText.descriptorConstant(item.field() + "Type", item.descriptor()));
         out.append('\n');
@@ -88,7 +97,7 @@ public final class UserEmitter {
                 : a.type().inName().spelling()).orElse(r.simple() ? "0" : "MACH_MSG_TYPE_MAKE_SEND_ONCE");
         String bits = "MACH_MSGH_BITS(" + remote + ", " + local + ")";
         if (request.complex()) bits = "MACH_MSGH_BITS_COMPLEX | " + bits;
-        else if (request.maybeComplex()) bits = "(msgh_simple ? 0 : MACH_MSGH_BITS_COMPLEX) | " + bits;
+        else if (dynamicallyComplex(request)) bits = "(msgh_simple ? 0 : MACH_MSGH_BITS_COMPLEX) | " + bits;
         String replyPort = replyArg.map(Argument::name).orElse(r.simple() || s.kernelUser() ? "MACH_PORT_NULL"
                 : subr + "mig_get_reply_port()");
         String cast = s.kernelUser() ? "(mach_port_t) " : "";
@@ -164,7 +173,9 @@ public final class UserEmitter {
             if (t.inName().isPolymorphic()) {
                 String poly = a.direction() == Direction.INOUT ? "*" + a.name() + "Poly" : a.name() + "Poly";
                 out.append("\tInP->").append(CText.nameField(item)).append(" = ").append(poly).append(";\n");
-                out.append("\tif (MACH_MSG_TYPE_PORT_ANY(").append(poly).append("))\n\t\tmsgh_simple = FALSE;\n");
+                if (!layout.complex()) {
+                    out.append("\tif (MACH_MSG_TYPE_PORT_ANY(").append(poly).append("))\n\t\tmsgh_simple = FALSE;\n");
+                }
             }
             if (a.has(ArgFlag.DEALLOC_MAYBE)) {
                 out.append("\tInP->").append(CText.header(item)).append(".msgt_deallocate = ").append(a.name())
@@ -180,8 +191,12 @@ public final class UserEmitter {
                 int max = item.dataBytes() / item.elementBytes();
                 out.append("\tif (").append(count).append(" > ").append(max).append(") {\n");
                 out.append("\t\tInP->").append(CText.header(item)).append(".msgt_inline = FALSE;\n");
+                if (a.has(ArgFlag.DEALLOC)) {
+                    out.append("\t\tInP->").append(CText.header(item)).append(".msgt_deallocate = TRUE;\n");
+                }
                 out.append("\t\t").append(f).append("P = ").append(v).append(";\n");
-                out.append("\t\tmsgh_simple = FALSE;\n\t} else if (").append(count).append(") {\n");
+                if (!layout.complex()) out.append("\t\tmsgh_simple = FALSE;\n");
+                out.append("\t} else if (").append(count).append(") {\n");
                 out.append("\t\tmemcpy(").append(f).append(", ").append(v).append(", ").append(item.elementBytes())
                         .append(" * ").append(count).append(");\n\t}\n");
                 out.append("\tInP->").append(CText.numberField(item)).append(" = ").append(scaled(count, t)).append(";\n");
@@ -220,6 +235,13 @@ public final class UserEmitter {
                         .append(abi.pad(item.dataBytes())).append(");\n");
             }
         }
+    }
+
+    /** Whether writing the request may discover rights or out-of-line data at run time. */
+    private boolean dynamicallyComplex(MessageLayout request) {
+        return request.items().stream().anyMatch(i -> i.dynamicInline()
+                || i.argument().isPresent() && i.role() == Item.Role.VALUE
+                && i.argument().get().type().inName().isPolymorphic());
     }
 
     static String scaled(String count, MigType t) {

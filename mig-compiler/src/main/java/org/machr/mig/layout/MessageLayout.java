@@ -40,10 +40,13 @@ public record MessageLayout(Kind kind, Side side, List<Item> items, int fixedByt
         return build(Kind.REPLY, r, s, side, abi);
     }
 
-    /** Port size on a side: kernel-side stubs see port pointers, user space sees names. */
+    /**
+     * Port size in the messages of a subsystem: pointer-sized when either side is in the kernel
+     * ({@code KernelUser}/{@code KernelServer}), name-sized otherwise (GNU MIG uses one size for both
+     * stubs; the kernel's copyin/copyout converts). The side is kept for ABIs that differ per side.
+     */
     public static int portBytes(Subsystem s, Side side, Abi abi) {
-        boolean kernel = side == Side.USER ? s.kernelUser() : s.kernelServer();
-        return kernel ? abi.kernelPortBytes() : abi.userPortBytes();
+        return s.kernelUser() || s.kernelServer() ? abi.kernelPortBytes() : abi.userPortBytes();
     }
 
     private static MessageLayout build(Kind kind, Routine r, Subsystem s, Side side, Abi abi) {
@@ -53,7 +56,7 @@ public record MessageLayout(Kind kind, Side side, List<Item> items, int fixedByt
         for (Argument a : r.arguments()) {
             Direction d = a.direction();
             if (kind == Kind.REQUEST && d.sendsRequest() || kind == Kind.REPLY && d.sendsReply()) {
-                items.add(value(a, portBytes, abi));
+                items.add(value(a, portBytes, abi, kind == Kind.REPLY && s.kernelServer()));
             } else if (kind == Kind.REQUEST && d == Direction.OUT && countInOut(a)) {
                 items.add(count(a, abi));
             }
@@ -63,16 +66,22 @@ public record MessageLayout(Kind kind, Side side, List<Item> items, int fixedByt
         for (Item item : items) {
             fixed += item.descriptorBytes() + (item.variable() ? 0 : abi.pad(item.dataBytes()));
             max += item.maxBytes(abi);
-            boolean polymorphic = item.descriptor().name().isPolymorphic() || item.check().name().isPolymorphic();
-            if (!polymorphic && (item.carriesRights() || !item.descriptor().inLine())) complex = true;
+            TypeDescriptor seen = sending(kind, side) ? item.descriptor() : item.check();
+            boolean polymorphic = seen.name().isPolymorphic();
+            if (!polymorphic && (seen.name().isPort() || !seen.inLine())) complex = true;
             if (polymorphic || item.dynamicInline()) maybe = true;
         }
         return new MessageLayout(kind, side, List.copyOf(items), fixed, max, complex, maybe && !complex, portBytes);
     }
 
-    /** Whether an out argument's count travels in the request ({@code CountInOut} on an in-line array). */
+    /** Whether this side writes the message (user requests, server replies). */
+    public static boolean sending(Kind kind, Side side) {
+        return kind == Kind.REQUEST ? side == Side.USER : side == Side.SERVER;
+    }
+
+    /** Whether an out argument's count travels in the request ({@code CountInOut} on a variable array). */
     public static boolean countInOut(Argument a) {
-        return a.has(ArgFlag.COUNT_IN_OUT) && a.type().isVariable() && a.type().inLine();
+        return a.has(ArgFlag.COUNT_IN_OUT) && a.type().isVariable();
     }
 
     private static Item retCode(Abi abi) {
@@ -89,7 +98,11 @@ public record MessageLayout(Kind kind, Side side, List<Item> items, int fixedByt
                 abi.typeBytes());
     }
 
-    private static Item value(Argument a, int portBytes, Abi abi) {
+    /**
+     * @param sendsReceivedForm GNU MIG's kernel server writes reply rights under the name the receiver
+     *                          sees (its ports are already copied in), e.g. PORT_SEND for COPY_SEND
+     */
+    private static Item value(Argument a, int portBytes, Abi abi, boolean sendsReceivedForm) {
         MigType t = a.type();
         int bits = t.port() ? portBytes * 8 : t.elementBits();
         boolean variable = t.isVariable();
@@ -98,13 +111,14 @@ public record MessageLayout(Kind kind, Side side, List<Item> items, int fixedByt
                 || bits > abi.maxShortSize() || t.inName().number() > abi.maxShortName()
                 || t.outName().number() > abi.maxShortName() || a.has(ArgFlag.IS_LONG);
         if (a.has(ArgFlag.IS_NOT_LONG) && !variable) longForm = false;
-        boolean dealloc = t.dealloc() || a.has(ArgFlag.DEALLOC);
+        // An indefinite array gets its deallocate bit only when it goes out-of-line at run time.
+        boolean dealloc = (t.dealloc() || a.has(ArgFlag.DEALLOC)) && !indefinite;
         int number = variable && !t.inLine() ? 0 : t.number();
-        TypeDescriptor sent = new TypeDescriptor(t.inName(), bits, number, t.inLine(), longForm, dealloc);
-        TypeDescriptor check = new TypeDescriptor(t.outName(), bits, number, t.inLine(), longForm, dealloc);
+        TypeDescriptor sent = new TypeDescriptor(sendsReceivedForm ? t.outName() : t.inName(), bits, number,
+                t.inLine(), longForm, dealloc);
+        TypeDescriptor check = new TypeDescriptor(t.outName(), bits, number, t.inLine(), longForm, false);
         int elementBytes = Math.max(1, (bits * t.perCElement() + 7) / 8);
         int data = t.inLine() ? (int) ((long) bits * t.number() + 7) / 8 : abi.pointerBytes();
-        if (t.shape() == Shape.STRING) data = (bits + 7) / 8;
         return new Item(a.name(), Item.Role.VALUE, Optional.of(a), sent, check, elementBytes, data,
                 variable && t.inLine(), indefinite, longForm ? abi.longTypeBytes() : abi.typeBytes());
     }

@@ -49,13 +49,22 @@ public final class DefsReader {
         return tokenType >= DefsLexer.SUBSYSTEM && tokenType <= DefsLexer.CSERVERTYPE;
     }
 
-    private record Listener(SourceMap sources, Diagnostics diagnostics) implements ANTLRErrorListener {
+    private record Listener(SourceMap sources, Diagnostics diagnostics, int[] lastErrorLine)
+            implements ANTLRErrorListener {
+
+        Listener(SourceMap sources, Diagnostics diagnostics) {
+            this(sources, diagnostics, new int[] {-1});
+        }
 
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
                                 String msg, RecognitionException e) {
             Token found = (Token) offendingSymbol;
             Parser parser = (Parser) recognizer;
+            Token previous = parser.getInputStream().index() > 0 ? parser.getInputStream().LT(-1) : null;
+            // One syntax error per line: what follows the first is usually its echo.
+            if (found.getLine() == lastErrorLine[0]) return;
+            lastErrorLine[0] = found.getLine();
             IntervalSet expected = e != null && !(e instanceof NoViableAltException)
                     ? e.getExpectedTokens() : parser.getExpectedTokens();
             Vocabulary vocabulary = parser.getVocabulary();
@@ -65,9 +74,20 @@ public final class DefsReader {
                 return;
             }
             if (isKeyword(found.getType()) && expected.contains(DefsLexer.IDENT)) {
-                diagnostics.error(MigCode.RESERVED_WORD, sources.span(found),
-                        "'" + found.getText() + "' is a reserved word and cannot be used as a name",
-                        "rename it, e.g. '" + found.getText() + "_'");
+                reserved(found, typeKeyword(found.getType())
+                        ? "an argument's type must be a type name: declare 'type NAME = " + found.getText()
+                        + " …;' first, or write 'arg : NAME = " + found.getText() + " …'"
+                        : "rename it, e.g. '" + found.getText() + "_'");
+                return;
+            }
+            if (found.getType() == DefsLexer.COLON && previous != null && isKeyword(previous.getType())
+                    && expected.contains(DefsLexer.IDENT)) {
+                reserved(previous, "rename it, e.g. '" + previous.getText() + "_'");
+                return;
+            }
+            if (found.getType() == Token.EOF && previous != null) {
+                diagnostics.error(MigCode.SYNTAX_ERROR, sources.span(previous), "expected "
+                        + describe(expected, vocabulary) + " after " + describe(previous) + ", found end of file");
                 return;
             }
             String message = "expected " + describe(expected, vocabulary) + ", found " + describe(found);
@@ -75,6 +95,16 @@ public final class DefsReader {
                 message = "unexpected " + describe(found) + " here";
             }
             diagnostics.error(MigCode.SYNTAX_ERROR, sources.span(found), message);
+        }
+
+        private void reserved(Token word, String note) {
+            diagnostics.error(MigCode.RESERVED_WORD, sources.span(word),
+                    "'" + word.getText() + "' is a reserved word and cannot be used as a name", note);
+        }
+
+        private static boolean typeKeyword(int type) {
+            return type == DefsLexer.ARRAY || type == DefsLexer.STRUCT || type == DefsLexer.C_STRING
+                    || type == DefsLexer.POLYMORPHIC;
         }
 
         private static String describe(Token token) {

@@ -53,9 +53,14 @@ public final class InterfaceBuilder {
     /** The interface of a parsed file, or empty when errors were reported. */
     public static Optional<Interface> build(DefsReader.Parsed parsed, Diagnostics diagnostics) {
         InterfaceBuilder b = new InterfaceBuilder(parsed.sources(), diagnostics);
-        for (DefsParser.StatementContext s : parsed.tree().statement()) b.statement(s);
+        List<DefsParser.StatementContext> statements = parsed.tree().statement();
+        boolean declaresSubsystem = statements.stream().anyMatch(DefsParser.SubsystemStatementContext.class::isInstance);
+        if (declaresSubsystem) {
+            for (DefsParser.StatementContext s : statements) b.statement(s);
+        }
         if (b.subsystem == null) {
-            Span where = parsed.sources().span(parsed.tree().stop);
+            // GNU MIG reports every type of such a file, then crashes (SIGFPE); one message says it all.
+            Span where = parsed.sources().span(statements.isEmpty() ? parsed.tree().stop : statements.get(0).start);
             diagnostics.error(MigCode.NO_SUBSYSTEM, where, "no subsystem declared in this file",
                     "a file that only declares types is meant to be imported by one that starts with "
                             + "'subsystem NAME BASE;'");
@@ -179,7 +184,8 @@ public final class InterfaceBuilder {
             }
             arguments.add(argument);
         }
-        ok &= RoutineChecks.check(name, simple, arguments, span, diagnostics);
+        // Checks of the list as a whole would only echo an argument that is already reported.
+        if (ok) ok = RoutineChecks.check(name, simple, arguments, span, diagnostics);
         if (!ok) {
             entries.add(new Skip(entries.size()));
             return;
@@ -237,9 +243,8 @@ public final class InterfaceBuilder {
                     "unknown argument flag '" + f.IDENT().getText() + "'",
                     "flags are Dealloc, Dealloc[], NotDealloc, IsLong, IsNotLong, ServerCopy, CountInOut, RetCode");
         } else if (brackets && flag.get() != ArgFlag.DEALLOC_MAYBE) {
-            diagnostics.error(MigCode.UNKNOWN_FLAG, sources.span(f.IDENT().getSymbol()),
-                    "only 'Dealloc' may be followed by '[]'");
-            return Optional.empty();
+            diagnostics.warning(MigCode.UNKNOWN_FLAG, sources.span(f.IDENT().getSymbol()),
+                    "only 'Dealloc' may be followed by '[]'; the brackets are ignored");
         }
         return flag;
     }

@@ -37,6 +37,11 @@ final class RoutineChecks {
                     }
                 }
                 case OUT, INOUT -> {
+                    if (dir == Direction.INOUT && a.type().isVariable() && a.type().inLine()) {
+                        d.error(MigCode.BAD_ARGUMENT_KIND, a.span(), "argument '" + a.name()
+                                + "' is an in-line array or string of variable size and cannot be inout",
+                                "pass it as 'in' and return the result in a separate 'out' argument");
+                    }
                     if (simple) {
                         d.error(MigCode.OUT_IN_SIMPLEROUTINE, a.span(), "simpleroutine '" + routine
                                 + "' has an " + dir.name().toLowerCase() + " argument '" + a.name() + "'",
@@ -51,10 +56,9 @@ final class RoutineChecks {
                 }
                 case IN -> { }
             }
-            if (a.has(ArgFlag.COUNT_IN_OUT) && !(a.type().isVariable() && a.type().inLine()
-                    && dir.sendsReply())) {
+            if (a.has(ArgFlag.COUNT_IN_OUT) && !(a.type().isVariable() && dir.sendsReply())) {
                 d.warning(MigCode.FLAG_NOT_APPLICABLE, a.span(), "CountInOut on '" + a.name()
-                        + "' has no effect", "it applies to out arrays of variable size sent in-line");
+                        + "' has no effect", "it applies to out arrays of variable size");
             }
         }
         if (simple && args.stream().anyMatch(a -> a.direction() == Direction.REPLY_PORT)) {

@@ -65,6 +65,13 @@ final class TypeBuilder {
         Optional<MigType> base = spec(spec);
         if (base.isEmpty()) return Optional.empty();
         MigType t = base.get().withName(name).withCTypes(name, name, name, false);
+        if (t.isArray() && t.isVariable() && t.inLine() && t.element().map(e -> e.name().isEmpty()).orElse(false)) {
+            diagnostics.error(MigCode.BAD_TYPE_SIZE, sources.span(spec.start, spec.stop), "'" + name
+                    + "': an in-line array of variable size needs a named element type",
+                    "declare the element first, e.g. 'type elem_t = MACH_MSG_TYPE_INTEGER_32;' and use "
+                            + "'array[*:N] of elem_t', or send it out-of-line with '^array[] of …'");
+            return Optional.empty();
+        }
         return Optional.of(applyClauses(t, clauses));
     }
 
@@ -247,7 +254,10 @@ final class TypeBuilder {
             }
         }
         int number = n * e.number();
-        boolean inLine = shape != Shape.UNBOUNDED_ARRAY;
+        // GNU MIG: 'array[] of T' and 'array[*] of T' are both indefinite: in-line up to the in-line
+        // limit, out-of-line beyond; '^array[] of T' is always out-of-line.
+        if (shape == Shape.UNBOUNDED_ARRAY) shape = Shape.INDEFINITE_ARRAY;
+        boolean inLine = true;
         if (shape == Shape.INDEFINITE_ARRAY) {
             int elementBytes = Math.max(1, (e.port() ? 4 : e.elementBits() / 8) * e.number());
             number = INDEFINITE_INLINE_BYTES / elementBytes * e.number();
@@ -260,7 +270,12 @@ final class TypeBuilder {
         Optional<MigType> target = spec(c.typeSpec());
         if (target.isEmpty()) return Optional.empty();
         MigType t = target.get();
-        if (t.shape() == Shape.BOUNDED_ARRAY || t.shape() == Shape.INDEFINITE_ARRAY || t.isString()) {
+        if (t.shape() == Shape.INDEFINITE_ARRAY) {
+            return Optional.of(new MigType("", Shape.UNBOUNDED_ARRAY, t.inName(), t.outName(), t.elementBits(),
+                    t.port(), 0, t.perCElement(), false, t.dealloc(), t.element(), "", "", "", null, null, null, null,
+                    false));
+        }
+        if (t.shape() == Shape.BOUNDED_ARRAY || t.isString()) {
             diagnostics.error(MigCode.BAD_TYPE_SIZE, sources.span(c.start),
                     "'^' applies to fixed-size types and to 'array[] of T' only",
                     "use '^array[] of T' for out-of-line data of variable size");
@@ -280,7 +295,7 @@ final class TypeBuilder {
             return Optional.of(new MigType("", Shape.VAR_STRING, w, w, 8, false, value.get(), 1, true, false,
                     Optional.empty(), "", "", "", null, null, null, null, false));
         }
-        return Optional.of(new MigType("", Shape.STRING, w, w, 8 * value.get(), false, 1, 1, true, false,
+        return Optional.of(new MigType("", Shape.STRING, w, w, 8, false, value.get(), 1, true, false,
                 Optional.empty(), "", "", "", null, null, null, null, false));
     }
 

@@ -49,15 +49,60 @@ public final class A64Assembler {
     public static Optional<ObjectFile> assemble(SourceFile file, Diagnostics diags) {
         A64Assembler asm = new A64Assembler(file, diags);
         int before = diags.errorCount();
-        for (List<Token> stmt : new AsmLexer(file, diags).statements()) {
-            try {
-                asm.statement(stmt);
-            } catch (AsmError e) {
-                asm.report(e);
-            }
-        }
+        asm.statements(new AsmLexer(file, diags).statements());
+        for (AsmSection s : List.copyOf(asm.pools.keySet())) asm.flushPool(s);
         ObjectFile obj = new ObjectBuilder(asm).build();
         return diags.errorCount() > before ? Optional.empty() : Optional.of(obj);
+    }
+
+    /** Runs statements in order; {@code .rept n … .endr} repeats its body n times (nesting allowed). */
+    private void statements(List<List<Token>> stmts) {
+        for (int i = 0; i < stmts.size(); i++) {
+            List<Token> stmt = stmts.get(i);
+            try {
+                if (isDirective(stmt, ".rept")) {
+                    int end = matchingEndr(stmts, i);
+                    Token head = stmt.get(0);
+                    long count;
+                    try {
+                        count = constant(expr(stmt, 1, true));
+                        if (count < 0 || count > 1_000_000) {
+                            throw new AsmError(A64AsmCode.BAD_DIRECTIVE, head.start(), head.end(), ".rept count " + count + " is out of range 0..1000000");
+                        }
+                    } catch (AsmError e) {
+                        report(e);
+                        i = end;
+                        continue;
+                    }
+                    List<List<Token>> body = stmts.subList(i + 1, end);
+                    for (long k = 0; k < count; k++) statements(body);
+                    i = end;
+                } else if (isDirective(stmt, ".endr")) {
+                    throw new AsmError(A64AsmCode.BAD_DIRECTIVE, stmt.get(0).start(), stmt.get(0).end(), ".endr without .rept");
+                } else {
+                    statement(stmt);
+                }
+            } catch (AsmError e) {
+                report(e);
+            }
+        }
+    }
+
+    private static boolean isDirective(List<Token> stmt, String name) {
+        return stmt.get(0).isIdent() && stmt.get(0).text().equalsIgnoreCase(name);
+    }
+
+    private static int matchingEndr(List<List<Token>> stmts, int rept) {
+        int depth = 0;
+        for (int j = rept + 1; j < stmts.size(); j++) {
+            if (isDirective(stmts.get(j), ".rept")) depth++;
+            if (isDirective(stmts.get(j), ".endr")) {
+                if (depth == 0) return j;
+                depth--;
+            }
+        }
+        Token head = stmts.get(rept).get(0);
+        throw new AsmError(A64AsmCode.BAD_DIRECTIVE, head.start(), head.end(), ".rept without .endr");
     }
 
     void report(AsmError e) {
@@ -168,7 +213,11 @@ public final class A64Assembler {
     private void instruction(Token head, List<Token> toks, int from) {
         List<Operand> ops = new OperandParser((t, p) -> new ExprParser(t, p, this::dot, this::localRef)).parseAll(toks, from);
         int end = toks.get(toks.size() - 1).end();
-        Operands operands = new Operands(head.text(), ops, head.start(), end, this::constant);
+        Operands.Constants constants = new Operands.Constants() {
+            @Override public long constant(Expr e) { return A64Assembler.this.constant(e); }
+            @Override public String poolEntry(Expr e, int width) { return A64Assembler.this.poolEntry(e, width); }
+        };
+        Operands operands = new Operands(head.text(), ops, head.start(), end, constants);
         Parsed p;
         try {
             p = InsnParser.parse(head.text(), operands);
@@ -181,6 +230,35 @@ public final class A64Assembler {
         int at = current.code.size();
         current.code.emit32(A64Encoder.encode(p.insn()));
         if (p.symbolic() != null) pending.add(new Pending(current, at, p, 0, p.symbolic(), p.symbolic().start(), p.symbolic().end()));
+    }
+
+    /** A literal-pool entry ({@code ldr xN, =expr}) waiting for the end of its section or {@code .ltorg}. */
+    record PoolEntry(String label, Expr expr, int width) {}
+
+    final Map<AsmSection, List<PoolEntry>> pools = new LinkedHashMap<>();
+    private int poolCount;
+
+    String poolEntry(Expr e, int width) {
+        String label = ".Lpool$" + (++poolCount);
+        pools.computeIfAbsent(current, s -> new ArrayList<>()).add(new PoolEntry(label, e, width));
+        return label;
+    }
+
+    /** Emits the pending literal pool of the current section here (.ltorg, and at the end of assembly). */
+    void flushPool(AsmSection section) {
+        List<PoolEntry> entries = pools.remove(section);
+        if (entries == null) return;
+        AsmSection saved = current;
+        current = section;
+        for (PoolEntry p : entries) {
+            section.code.align(p.width());
+            section.alignment = Math.max(section.alignment, p.width());
+            defineLabel(p.label(), p.expr().start(), p.expr().end());
+            int at = section.code.size();
+            section.code.emitLittleEndian(0, p.width());
+            pending.add(new Pending(section, at, null, p.width(), p.expr(), p.expr().start(), p.expr().end()));
+        }
+        current = saved;
     }
 
     /** A symbol as the assembler tracks it. */

@@ -86,6 +86,10 @@ final class Directives {
                     for (long i = 0; i < repeat; i++) asm.current.code.emitLittleEndian(value, (int) size);
                 }
             }
+            case ".ltorg", ".pool" -> {
+                none(toks, from);
+                asm.flushPool(asm.current);
+            }
             case ".file", ".ident", ".cfi_startproc", ".cfi_endproc", ".cfi_sections" -> { }
             default -> throw new AsmError(A64AsmCode.BAD_DIRECTIVE, head.start(), head.end(), "unknown directive '" + head.text() + "'");
         }

@@ -53,6 +53,17 @@ final class MemInsnParser {
             if (unscaledOnly || !(op == LoadStoreOp.LDR || op == LoadStoreOp.LDRSW)) throw o.error(1, "expected a memory operand [xn, …]");
             o.count(2);
             LoadLiteral lit = new LoadLiteral(op == LoadStoreOp.LDRSW, rt, Target.offset(0));
+            if (o.get(1) instanceof Operand.Imm pool && "=".equals(pool.modifier())) {
+                if (op != LoadStoreOp.LDR) throw o.error(1, "only ldr takes a literal-pool operand");
+                var value = o.constants.tryConstant(pool.expr());
+                // As llvm-mc does: a constant one MOVZ can build becomes that MOVZ (GNU as always uses the pool).
+                if (value.isPresent() && org.machr.codegen.aarch64.MoveWideSearch.movz(value.getAsLong(), rt.is64())) {
+                    var mov = org.machr.codegen.aarch64.MoveWideSearch.movImmediate(rt, value.getAsLong());
+                    if (mov.isPresent()) return Parsed.of(mov.get());
+                }
+                String label = o.constants.poolEntry(pool.expr(), rt.is64() ? 8 : 4);
+                return new Parsed(lit, new Expr.Sym(label, pool.start(), pool.end()), null);
+            }
             Expr e = o.expr(1);
             if (o.get(1) instanceof Operand.Imm imm && imm.hash()) {
                 return Parsed.of(InsnParser.withOffset(lit, o.constants.constant(e), o, 1));

@@ -76,6 +76,7 @@ final class OperandParser {
         int start = first.start();
         int end = toks.get(toks.size() - 1).end();
         if (first.is("[")) return memory(toks);
+        if (first.is("=")) return new Operand.Imm(wholeExpr(toks, 1), "=", false, start, end);
         if (first.isIdent() && toks.size() == 1) {
             Optional<GpReg> r = register(first.text());
             if (r.isPresent()) return new Operand.Reg(r.get(), start, end);

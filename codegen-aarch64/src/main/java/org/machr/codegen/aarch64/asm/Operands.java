@@ -10,6 +10,18 @@ final class Operands {
 
     interface Constants {
         long constant(Expr e);
+
+        /** Whether {@code e} is a constant now (without reporting anything). */
+        default java.util.OptionalLong tryConstant(Expr e) {
+            try {
+                return java.util.OptionalLong.of(constant(e));
+            } catch (AsmError notConstant) {
+                return java.util.OptionalLong.empty();
+            }
+        }
+
+        /** Places {@code e} ({@code width} bytes) in the section's literal pool; returns the entry's label. */
+        String poolEntry(Expr e, int width);
     }
 
     final List<Operand> ops;

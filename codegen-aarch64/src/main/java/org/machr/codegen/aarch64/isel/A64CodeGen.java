@@ -3,6 +3,8 @@ package org.machr.codegen.aarch64.isel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.io.PrintStream;
 import org.machr.codegen.aarch64.A64Insn;
 import org.machr.codegen.aarch64.A64Objects;
 import org.machr.codegen.aarch64.Address;
@@ -41,14 +43,26 @@ public final class A64CodeGen {
 
     private A64CodeGen() {}
 
+    /** What {@link #compile(IrProgram, String, Diagnostics, Set, PrintStream)} can print per function. */
+    public enum Dump { REGALLOC, ASM }
+
     public static Optional<ObjectFile> compile(IrProgram program, String objectName, Diagnostics diags) {
+        return compile(program, objectName, diags, Set.of(), null);
+    }
+
+    /**
+     * Compiles every function; {@code dumps} selects listings printed to {@code out}: the register
+     * assignment ({@code REGALLOC}) and the emitted instructions in llvm-mc syntax ({@code ASM}).
+     */
+    public static Optional<ObjectFile> compile(IrProgram program, String objectName, Diagnostics diags, Set<Dump> dumps,
+                                               PrintStream out) {
         CodeBuffer text = new CodeBuffer(diags);
         List<Symbol> symbols = new ArrayList<>();
         int before = diags.errorCount();
         for (IrFunction fn : program.functions()) {
             int start = text.size();
             try {
-                function(fn, text);
+                function(fn, text, dumps, out);
             } catch (UnsupportedIrException e) {
                 diags.error(A64CodegenCode.UNSUPPORTED, null, "function " + fn.name() + ": " + e.getMessage() + " is not supported by the aarch64 backend yet");
                 continue;
@@ -66,17 +80,19 @@ public final class A64CodeGen {
         return Optional.of(new ObjectFile(objectName, Arch.AARCH64, sections, symbols, relocs));
     }
 
-    private static void function(IrFunction fn, CodeBuffer buf) {
+    private static void function(IrFunction fn, CodeBuffer buf, Set<Dump> dumps, PrintStream out) {
         A64Lowering lowering = new A64Lowering(fn);
         RegAllocFunction mf = lowering.lower();
         Allocation alloc = new LinearScan(A64Abi.CONFIG).allocate(mf);
         List<String> problems = AllocChecker.check(mf, alloc);
         if (!problems.isEmpty()) throw new IllegalStateException("register allocation of " + fn.name() + " is wrong: " + problems);
+        if (dumps.contains(Dump.REGALLOC)) out.println("; regalloc " + fn.name() + "\n" + LinearScan.describe(alloc));
         List<PReg> saved = alloc.usedCalleeSaved().stream().sorted(java.util.Comparator.comparingInt(PReg::index)).toList();
         FrameLayout frame = FrameLayout.compute(0, Math.toIntExact(lowering.localsBytes), lowering.localsAlign, alloc.spillSlots(), 8, saved, 8, 0, 16);
         List<Label> labels = new ArrayList<>();
         for (int b = 0; b < mf.blockCount(); b++) labels.add(buf.newLabel(fn.name() + ".b" + b));
         EmitContext ctx = new EmitContext(buf, labels, buf.newLabel(fn.name() + ".trap"));
+        if (dumps.contains(Dump.ASM)) ctx.listing = new ArrayList<>();
         ctx.frameBytes = frame.frameSize();
         ctx.saved = saved;
         ctx.saveOffsets = saved.stream().map(frame::saveOffsetOf).toList();
@@ -103,6 +119,7 @@ public final class A64CodeGen {
         }
         buf.bind(ctx.trap);
         ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
+        if (ctx.listing != null) out.println(fn.name() + ":\n" + String.join("\n", ctx.listing));
     }
 
     private static void move(EmitContext ctx, Move m, FrameLayout frame) {

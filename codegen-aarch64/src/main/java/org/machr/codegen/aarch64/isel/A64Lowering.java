@@ -183,8 +183,16 @@ final class A64Lowering {
             case Insn.Compare c -> {
                 VReg d = v(c.dst());
                 VReg a = reg(c.a());
-                VReg b = reg(c.b());
                 Cond cond = cond(c.cond());
+                if (c.b() instanceof Imm k && k.value() >= 0 && k.value() <= 4095) {
+                    int imm = (int) k.value();
+                    add(List.of(Operand.use(a), Operand.def(d)), (ctx, x) -> {
+                        ctx.emit(new A64Insn.AddSubImm(true, true, XReg.XZR, x.get(0), new Imm12(imm, false)));
+                        ctx.emit(new A64Insn.CondSelect(CondSelectOp.CSINC, x.get(1), XReg.XZR, XReg.XZR, cond.invert()));
+                    });
+                    return;
+                }
+                VReg b = reg(c.b());
                 add(List.of(Operand.use(a), Operand.use(b), Operand.def(d)), (ctx, x) -> {
                     ctx.emit(new A64Insn.AddSubShifted(true, true, XReg.XZR, x.get(0), x.get(1), Shift.NONE));
                     ctx.emit(new A64Insn.CondSelect(CondSelectOp.CSINC, x.get(2), XReg.XZR, XReg.XZR, cond.invert()));
@@ -242,6 +250,10 @@ final class A64Lowering {
             if (op != BinOp.ASHR) canonical(d, t);
             return;
         }
+        if (b.b() instanceof Imm k && immediateForm(op, d, reg(b.a()), k.value())) {
+            if (op == BinOp.ADD || op == BinOp.SUB) canonical(d, t);
+            return;
+        }
         VReg a = reg(b.a());
         VReg c = reg(b.b());
         switch (op) {
@@ -277,6 +289,39 @@ final class A64Lowering {
             }
         }
         if (op != BinOp.AND && op != BinOp.OR && op != BinOp.XOR && op != BinOp.ASHR) canonical(d, t);
+    }
+
+    /** ADD/SUB with a 12-bit (optionally shifted) immediate, AND/ORR/EOR with a bitmask immediate. */
+    private boolean immediateForm(BinOp op, VReg d, VReg a, long k) {
+        switch (op) {
+            case ADD, SUB -> {
+                boolean sub = op == BinOp.SUB;
+                long magnitude = k;
+                if (k < 0 && k != Long.MIN_VALUE) {
+                    sub = !sub;
+                    magnitude = -k;
+                }
+                Imm12 imm;
+                try {
+                    imm = Imm12.of(magnitude);
+                } catch (org.machr.codegen.aarch64.InvalidOperandException e) {
+                    return false;
+                }
+                boolean s = sub;
+                add(List.of(Operand.use(a), Operand.def(d)), (ctx, x) -> ctx.emit(new A64Insn.AddSubImm(s, false, x.get(1), x.get(0), imm)));
+                return true;
+            }
+            case AND, OR, XOR -> {
+                var mask = org.machr.codegen.aarch64.BitmaskImm.tryOf(k, true);
+                if (mask.isEmpty()) return false;
+                LogicalImmOp lop = op == BinOp.AND ? LogicalImmOp.AND : op == BinOp.OR ? LogicalImmOp.ORR : LogicalImmOp.EOR;
+                add(List.of(Operand.use(a), Operand.def(d)), (ctx, x) -> ctx.emit(new A64Insn.LogicalImm(lop, x.get(1), x.get(0), mask.get())));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private void convert(Insn.Convert c) {

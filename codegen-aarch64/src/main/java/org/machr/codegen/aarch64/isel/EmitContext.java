@@ -26,7 +26,11 @@ final class EmitContext {
         this.trap = trap;
     }
 
+    /** When listing, every emitted instruction with its offset (for {@code --dump=asm}). */
+    java.util.List<String> listing;
+
     void emit(A64Insn insn) {
+        if (listing != null) listing.add(String.format("%6x:  %s", buf.size(), org.machr.codegen.aarch64.A64Printer.print(insn)));
         A64Encoder.emit(buf, insn, null);
     }
 

@@ -27,8 +27,12 @@ import org.junit.jupiter.api.Test;
 class ObjectFileTest {
 
     private static ObjectFile ours() {
+        return ours("objects.s");
+    }
+
+    private static ObjectFile ours(String name) {
         Diagnostics diags = new Diagnostics();
-        Optional<ObjectFile> obj = A64Assembler.assemble(new SourceFile("objects.s", AsmFiles.read("objects.s")), diags);
+        Optional<ObjectFile> obj = A64Assembler.assemble(new SourceFile(name, AsmFiles.read(name)), diags);
         assertThat(diags.renderAll()).isEmpty();
         return obj.orElseThrow();
     }
@@ -81,6 +85,19 @@ class ObjectFileTest {
         assertThat(symbols(ours)).isEqualTo(symbols(theirs));
         assertThat(relocations(ours)).isEqualTo(relocations(theirs));
         assertThat(relocations(ours)).hasSize(26);
+    }
+
+    /** Literal pools follow llvm-mc's placement (GNU as orders pool entries differently). */
+    @Test
+    void literalPoolsMatchLlvmMc() throws Exception {
+        Path mc = ExternalToolAccess.require("llvm-mc");
+        Path out = Files.createTempDirectory("machr-obj").resolve("pools.o");
+        ObjectFile theirs = reference(List.of(mc.toString(), "-triple=aarch64", "-filetype=obj", "-o", out.toString(),
+                AsmFiles.resource("pools.s").toString()), out);
+        ObjectFile ours = ours("pools.s");
+        assertThat(sections(ours, false)).isEqualTo(sections(theirs, false));
+        assertThat(symbols(ours)).isEqualTo(symbols(theirs));
+        assertThat(relocations(ours)).isEqualTo(relocations(theirs)).hasSize(2);
     }
 
     @Test

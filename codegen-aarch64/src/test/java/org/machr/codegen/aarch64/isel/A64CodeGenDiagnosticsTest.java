@@ -46,6 +46,24 @@ class A64CodeGenDiagnosticsTest {
     }
 
     @Test
+    void asmDumpListsTheFunctionInLlvmMcSyntax() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder h = FunctionBuilder.begin(p, "inc", List.of(IrType.I64), IrType.I64, null, true);
+        h.ret(h.add(h.param(0), Imm.i64(1)));
+        var bytes = new java.io.ByteArrayOutputStream();
+        A64CodeGen.compile(p, "x.o", new Diagnostics(), java.util.Set.of(A64CodeGen.Dump.ASM), new java.io.PrintStream(bytes));
+        assertThat(bytes.toString()).isEqualTo("""
+                inc:
+                     0:  stp x29, x30, [sp, #-16]!
+                     4:  mov x29, sp
+                     8:  add x0, x0, #1
+                     c:  ldp x29, x30, [sp], #16
+                    10:  ret
+                    14:  brk #0xd1
+                """);
+    }
+
+    @Test
     void codesAreDistinct() {
         assertThat(Arrays.stream(A64CodegenCode.values()).map(A64CodegenCode::id).toList()).doesNotHaveDuplicates();
     }

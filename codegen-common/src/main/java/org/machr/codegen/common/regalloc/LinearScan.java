@@ -63,6 +63,7 @@ public final class LinearScan {
             blockEnd[b] = insns.size() - 1;
         }
         Interval[] intervals = buildIntervals(f, insns, blockStarts, blockEnd);
+        fixedOwners.clear();
         Map<PReg, BitSet> fixedPoints = fixedPoints(insns);
         int spillSlots = assign(intervals, fixedPoints);
         return rewrite(insns, intervals, spillSlots, blockStarts);
@@ -104,7 +105,10 @@ public final class LinearScan {
         return iv[id];
     }
 
-    private static Map<PReg, BitSet> fixedPoints(List<RegAllocInsn> insns) {
+    /** Per register, the virtual register that owns each fixed-operand bit (-1 if several do). */
+    private final Map<PReg, Map<Integer, Integer>> fixedOwners = new HashMap<>();
+
+    private Map<PReg, BitSet> fixedPoints(List<RegAllocInsn> insns) {
         Map<PReg, BitSet> points = new HashMap<>();
         for (int g = 0; g < insns.size(); g++) {
             RegAllocInsn insn = insns.get(g);
@@ -113,7 +117,10 @@ public final class LinearScan {
             for (PReg p : insn.clobbers()) points.computeIfAbsent(p, k -> new BitSet()).set(4 * g + 3);
             for (Operand op : insn.operands()) {
                 if (op.fixed() != null) {
-                    points.computeIfAbsent(op.fixed(), k -> new BitSet()).set(op.isUse() ? 4 * g : 4 * g + 2);
+                    int bit = op.isUse() ? 4 * g : 4 * g + 2;
+                    points.computeIfAbsent(op.fixed(), k -> new BitSet()).set(bit);
+                    fixedOwners.computeIfAbsent(op.fixed(), k -> new HashMap<>())
+                            .merge(bit, op.vreg().id(), (a, b) -> a.equals(b) ? a : -1);
                 }
             }
         }
@@ -161,19 +168,25 @@ public final class LinearScan {
         return slots;
     }
 
-    private static boolean isFree(PReg p, Interval cur, List<Interval> active, Map<PReg, BitSet> fixedPoints) {
+    private boolean isFree(PReg p, Interval cur, List<Interval> active, Map<PReg, BitSet> fixedPoints) {
         for (Interval a : active) if (p.equals(a.home)) return false;
         return !fixedWithin(p, cur, fixedPoints);
     }
 
-    private static boolean fixedWithin(PReg p, Interval cur, Map<PReg, BitSet> fixedPoints) {
+    private boolean fixedWithin(PReg p, Interval cur, Map<PReg, BitSet> fixedPoints) {
         BitSet points = fixedPoints.get(p);
         if (points == null) return false;
+        Map<Integer, Integer> owners = fixedOwners.getOrDefault(p, Map.of());
         // Bit 2q marks a fixed operand at point q; bit 2q+1 a clobber at point q, which only
         // conflicts with an interval that was live before q (a def at q is written after the clobber).
         for (int bit = points.nextSetBit(2 * cur.start); bit >= 0 && bit <= 2 * cur.end + 1; bit = points.nextSetBit(bit + 1)) {
             boolean clobber = (bit & 1) != 0;
-            if (!clobber || bit / 2 > cur.start) return true;
+            int point = bit / 2;
+            // The interval's own fixed operand at one of its ends: a def that starts it or a use that
+            // ends it may live in that very register, saving the move.
+            boolean own = !clobber && owners.getOrDefault(bit, -2) == cur.vreg.id() && (point == cur.start || point == cur.end);
+            if (own) continue;
+            if (!clobber || point > cur.start) return true;
         }
         return false;
     }

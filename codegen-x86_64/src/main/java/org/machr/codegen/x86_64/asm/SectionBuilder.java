@@ -23,6 +23,11 @@ import org.machr.link.Symbol;
  */
 final class SectionBuilder {
 
+    /** Largest {@code .skip/.fill/.zero} accepted, so a typo cannot exhaust memory. */
+    static final long MAX_FILL = 256L << 20;
+    /** Largest alignment accepted (1 GiB). */
+    static final long MAX_ALIGNMENT = 1L << 30;
+
     final Map<String, AsmSection> sections = new LinkedHashMap<>();
     final Symbols symbols = new Symbols();
     private final SourceFile file;
@@ -194,8 +199,9 @@ final class SectionBuilder {
     private void align(Statement.Directive d) {
         long n = constant(d.args(), 0, d);
         long alignment = d.name().equals(".p2align") ? (n >= 0 && n < 32 ? 1L << n : -1) : n;
-        if (alignment <= 0 || Long.bitCount(alignment) != 1) {
-            throw new AsmError(X64AsmCode.BAD_DIRECTIVE_ARGUMENT, d.span(), "alignment must be a power of two, not " + alignment);
+        if (alignment <= 0 || Long.bitCount(alignment) != 1 || alignment > MAX_ALIGNMENT) {
+            throw new AsmError(X64AsmCode.BAD_DIRECTIVE_ARGUMENT, d.span(),
+                    "alignment must be a power of two up to " + MAX_ALIGNMENT + ", not " + (d.name().equals(".p2align") ? "2^" + n : alignment));
         }
         Long fill = d.args().size() > 1 && !d.args().get(1).isEmpty() ? constant(d.args(), 1, d) : null;
         long max = d.args().size() > 2 ? constant(d.args(), 2, d) : Long.MAX_VALUE;
@@ -225,6 +231,9 @@ final class SectionBuilder {
 
     private void fill(Statement.Directive d, long count, int width, long value) {
         if (count < 0) throw new AsmError(X64AsmCode.BAD_DIRECTIVE_ARGUMENT, d.span(), "negative size " + count);
+        if (count > MAX_FILL / width) {
+            throw new AsmError(X64AsmCode.BAD_DIRECTIVE_ARGUMENT, d.span(), "size " + count * width + " exceeds the limit of " + MAX_FILL + " bytes");
+        }
         if (current.kind == SectionKind.BSS && value != 0) noBits(d.span());
         current.items.add(new Item.Fill(count, width, value));
     }

@@ -14,6 +14,6 @@ sealed interface Statement {
     /** {@code .name arg, arg, …}; each argument is the tokens between commas. */
     record Directive(String name, List<List<Token>> args, Span span) implements Statement {}
 
-    /** An instruction, with an optional {@code lock} prefix. */
-    record Instruction(String mnemonic, boolean lock, List<AsmOperand> operands, Span span) implements Statement {}
+    /** An instruction, with an optional {@code lock} or {@code rep} prefix. */
+    record Instruction(String mnemonic, boolean lock, boolean rep, List<AsmOperand> operands, Span span) implements Statement {}
 }

@@ -32,10 +32,16 @@ final class TokenCursor {
         return tokens.get(i);
     }
 
+    /** The current token, advancing past it unless it ends the statement (EOL/EOF stay put). */
     Token next() {
         Token t = peek();
-        if (pos < tokens.size()) pos++;
+        if (pos < tokens.size() && t.kind() != Token.Kind.EOL && t.kind() != Token.Kind.EOF) pos++;
         return t;
+    }
+
+    /** Moves past the end-of-statement token. */
+    void endStatement() {
+        if (peek().kind() == Token.Kind.EOL) pos++;
     }
 
     boolean atEnd() {

@@ -89,17 +89,18 @@ public final class X64Assembler {
     private void startRelaxation() {
         for (AsmSection s : pass1.sections.values()) {
             s.offsets = new long[s.items.size()];
-            for (Item item : s.items) {
-                if (item instanceof Item.Insn insn) insn.shortBranch = localBranchTarget(s, insn) != null;
+            for (int i = 0; i < s.items.size(); i++) {
+                if (s.items.get(i) instanceof Item.Insn insn) insn.shortBranch = localBranchTarget(s, i, insn) != null;
             }
         }
     }
 
     /** The label a direct jmp/jcc goes to when it is a non-preemptible label of the same section, else null. */
-    private Symbols.Info localBranchTarget(AsmSection s, Item.Insn insn) {
+    private Symbols.Info localBranchTarget(AsmSection s, int index, Item.Insn insn) {
         String m = insn.statement.mnemonic();
         if (!(m.startsWith("j")) || insn.statement.operands().size() != 1) return null;
         if (!(insn.statement.operands().get(0) instanceof AsmOperand.Memory mem) || !mem.isBareExpression()) return null;
+        if (mem.disp() instanceof Expr.Dot) return dotSymbol(s, index);
         if (!(mem.disp() instanceof Expr.Sym sym)) return null;
         Symbols.Info info = pass1.symbols.find(sym.name());
         return info != null && info.section == s && !info.isPreemptible() && info.equ == null ? info : null;
@@ -113,7 +114,7 @@ public final class X64Assembler {
                 for (int i = 0; i < s.items.size(); i++) {
                     if (!(s.items.get(i) instanceof Item.Insn insn)) continue;
                     if (insn.shortBranch) {
-                        long disp = localBranchTarget(s, insn).offset() - (s.offsets[i] + insn.size);
+                        long disp = localBranchTarget(s, i, insn).offset() - (s.offsets[i] + insn.size);
                         if (disp < -128 || disp > 127) {
                             insn.shortBranch = false;
                             changed = true;
@@ -159,7 +160,7 @@ public final class X64Assembler {
 
     private X64Encoding encode(AsmSection s, int index, Item.Insn insn, boolean report) {
         long dot = s.offsets[index];
-        X64InsnBuilder builder = new X64InsnBuilder(insn.mode, e -> operandValue(e, s, dot), insn.shortBranch);
+        X64InsnBuilder builder = new X64InsnBuilder(insn.mode, e -> operandValue(e, s, index, dot), insn.shortBranch);
         try {
             return new X64Encoder(insn.mode).encode(builder.build(insn.statement));
         } catch (AsmError e) {
@@ -170,9 +171,20 @@ public final class X64Assembler {
         return null;
     }
 
-    private X64InsnBuilder.Value operandValue(Expr e, AsmSection s, long dot) {
+    /** A temporary label for {@code .} at item {@code index} (as in {@code jmp .}). */
+    private Symbols.Info dotSymbol(AsmSection s, int index) {
+        Symbols.Info info = pass1.symbols.get(".Ldot$" + s.name + "$" + index);
+        info.section = s;
+        info.itemIndex = index;
+        return info;
+    }
+
+    private X64InsnBuilder.Value operandValue(Expr e, AsmSection s, int index, long dot) {
         Evaluator.Value v = evaluator.eval(e, s, dot);
-        if (v.minus() != null || (v.plus() != null && v.plus().name() == null)) {
+        if (v.minus() == null && v.plus() != null && v.plus().name() == null) {
+            return new X64InsnBuilder.Value(v.constant(), dotSymbol(s, index).name);
+        }
+        if (v.minus() != null) {
             throw new AsmError(X64AsmCode.BAD_EXPRESSION, e.span(), "an instruction operand can only refer to one symbol plus a constant");
         }
         return new X64InsnBuilder.Value(v.constant(), v.plus() == null ? null : v.plus().name());
@@ -304,7 +316,7 @@ public final class X64Assembler {
 
     /** Every {@code .set}/{@code .equ} symbol must evaluate to a constant (used or not). */
     private void checkEquates() {
-        for (Symbols.Info info : pass1.symbols.byName.values()) {
+        for (Symbols.Info info : List.copyOf(pass1.symbols.byName.values())) {
             if (info.equ == null) continue;
             try {
                 evaluator.constant(new Expr.Sym(info.name, info.span), null, 0);
@@ -321,7 +333,7 @@ public final class X64Assembler {
             if (pass1.sections.containsKey(r.symbol()) && pass1.symbols.find(r.symbol()) == null) sectionSymbols.add(r.symbol());
         }
         for (String s : sectionSymbols) out.add(Symbol.forSection(s));
-        for (Symbols.Info info : pass1.symbols.byName.values()) {
+        for (Symbols.Info info : List.copyOf(pass1.symbols.byName.values())) {
             if (!info.isEmitted()) continue;
             Symbol.Binding binding = info.weak ? Symbol.Binding.WEAK : info.global ? Symbol.Binding.GLOBAL : Symbol.Binding.LOCAL;
             long size = 0;

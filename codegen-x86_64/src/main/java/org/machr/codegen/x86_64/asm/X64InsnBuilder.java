@@ -63,8 +63,28 @@ final class X64InsnBuilder {
     }
 
     X64Insn build(Statement.Instruction st) {
+        X64Insn string = stringOp(st.mnemonic(), st.operands(), st.rep(), st.span());
+        if (string != null) return string;
+        if (st.rep()) throw bad(st.span(), "rep only applies to the string instructions movs and stos");
         X64Insn insn = buildUnlocked(st.mnemonic(), st.operands(), st.span());
         return st.lock() ? new Lock(insn) : insn;
+    }
+
+    /** movs[bwlq]/stos[bwlq], without operands or with the implicit ones written out as llvm-mc prints them. */
+    private X64Insn stringOp(String m, List<AsmOperand> ops, boolean rep, Span span) {
+        if (!(m.length() == 5 && (m.startsWith("movs") || m.startsWith("stos")) && OpSize.ofSuffix(m.charAt(4)) != null)) return null;
+        if (ops.size() == 2 && ops.get(1) instanceof AsmOperand.Register) return null;      // movsb %al, %ax: a sign extension
+        StringOp insn = new StringOp(m.startsWith("stos"), OpSize.ofSuffix(m.charAt(4)), rep);
+        if (!ops.isEmpty()) {
+            arity(ops, 2, span);
+            Operand[] implicit = new X64Printer(mode).stringOperands(insn.store(), insn.size());
+            for (int i = 0; i < 2; i++) {
+                if (!X64Printer.operand(operand(ops.get(i))).equals(X64Printer.operand(implicit[i]))) {
+                    throw bad(ops.get(i).span(), "this operand of " + m + " must be " + X64Printer.operand(implicit[i]));
+                }
+            }
+        }
+        return insn;
     }
 
     private X64Insn buildUnlocked(String m, List<AsmOperand> ops, Span span) {
@@ -85,6 +105,12 @@ final class X64InsnBuilder {
             return new Jcc(Cond.byName(m.substring(1)), direct(ops.get(0)), reach());
         }
         if (m.startsWith("cmov")) return cmov(m.substring(4), ops, span);
+        if (m.equals("bswap") || m.equals("bswapl") || m.equals("bswapq")) {
+            arity(ops, 1, span);
+            Gpr reg = gpr(ops.get(0));
+            if (m.length() == 6 && reg.size() != OpSize.ofSuffix(m.charAt(5))) throw bad(ops.get(0).span(), "%" + reg.asmName() + " does not match the size suffix");
+            return new Bswap(reg);
+        }
         switch (m) {
             case "jmp", "jmpq", "jmpl", "call", "callq", "calll" -> {
                 arity(ops, 1, span);

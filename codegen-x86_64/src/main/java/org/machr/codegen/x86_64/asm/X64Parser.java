@@ -37,7 +37,7 @@ public final class X64Parser {
                 diagnostics.error(e.code, e.span, e.getMessage());
                 while (!c.atEnd()) c.next();
             }
-            if (c.peek().kind() == Token.Kind.EOL) c.next();
+            c.endStatement();
         }
         return out;
     }
@@ -121,12 +121,15 @@ public final class X64Parser {
 
     private Statement instruction(TokenCursor c, Token mnemonic) {
         boolean lock = false;
+        boolean rep = false;
         Token m = mnemonic;
-        if (m.text().equalsIgnoreCase("lock")) {
-            lock = true;
-            if (c.atEnd()) throw new AsmError(X64AsmCode.SYNTAX, c.span(m), "lock must prefix an instruction on the same line");
+        if (m.text().equalsIgnoreCase("lock") || m.text().equalsIgnoreCase("rep")) {
+            lock = m.text().equalsIgnoreCase("lock");
+            rep = !lock;
+            if (c.atEnd()) throw new AsmError(X64AsmCode.SYNTAX, c.span(m), m.text() + " must prefix an instruction on the same line");
+            Token prefix = m;
             m = c.next();
-            if (m.kind() != Token.Kind.IDENT) throw c.error(m, "expected an instruction after lock, found " + m.describe());
+            if (m.kind() != Token.Kind.IDENT) throw c.error(m, "expected an instruction after " + prefix.text() + ", found " + m.describe());
         }
         List<AsmOperand> operands = new ArrayList<>();
         if (!c.atEnd()) {
@@ -135,7 +138,7 @@ public final class X64Parser {
             if (!c.atEnd()) throw c.error(c.peek(), "expected ',' or end of line, found " + c.peek().describe());
         }
         int end = operands.isEmpty() ? m.end() : operands.get(operands.size() - 1).span().end();
-        return new Statement.Instruction(m.text().toLowerCase(Locale.ROOT), lock, operands, c.span(mnemonic.start(), end));
+        return new Statement.Instruction(m.text().toLowerCase(Locale.ROOT), lock, rep, operands, c.span(mnemonic.start(), end));
     }
 
     private AsmOperand operand(TokenCursor c) {

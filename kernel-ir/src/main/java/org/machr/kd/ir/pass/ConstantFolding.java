@@ -1,8 +1,6 @@
 package org.machr.kd.ir.pass;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.machr.kd.ir.BinOp;
 import org.machr.kd.ir.Block;
@@ -31,25 +29,23 @@ public final class ConstantFolding implements Pass {
     @Override
     public boolean run(IrFunction f) {
         Uses uses = new Uses(f);
-        Map<Integer, Imm> global = new HashMap<>();
+        Imm[] global = new Imm[f.regCount()];
         for (int r = 0; r < uses.singleDef.length; r++)
-            if (uses.singleDef[r] instanceof Insn.Copy(Reg d, Imm v)) global.put(r, v);
+            if (uses.singleDef[r] instanceof Insn.Copy(Reg d, Imm v)) global[r] = v;
         boolean changed = false;
         for (Block b : f.blocks()) {
-            Map<Integer, Imm> known = new HashMap<>(global);
-            UnaryOperator<Operand> subst = o -> o instanceof Reg r && known.containsKey(r.id()) ? known.get(r.id()) : o;
+            Imm[] known = global.clone();
+            UnaryOperator<Operand> subst = o -> o instanceof Reg r && known[r.id()] != null ? known[r.id()] : o;
             List<Insn> insns = b.insns();
             for (int i = 0; i < insns.size(); i++) {
                 Insn before = insns.get(i);
-                Insn after = fold(before.mapUses(subst));
+                Insn after = foldBoolMask(fold(before.mapUses(subst)), uses);
                 if (!after.equals(before)) {
                     insns.set(i, after);
                     changed = true;
                 }
-                for (Reg d : after.defs()) {
-                    if (after instanceof Insn.Copy(Reg unused, Imm v)) known.put(d.id(), v);
-                    else known.remove(d.id());
-                }
+                for (Reg d : after.defs())
+                    known[d.id()] = after instanceof Insn.Copy(Reg unused, Imm v) ? v : null;
             }
             Terminator t = b.terminator();
             if (t != null) {
@@ -61,6 +57,13 @@ public final class ConstantFolding implements Pass {
             }
         }
         return changed;
+    }
+
+    /** {@code b & 1} and {@code b | 0} on a compare result {@code b} (always 0 or 1) is {@code b}. */
+    private static Insn foldBoolMask(Insn insn, Uses uses) {
+        if (insn instanceof Insn.Binary(Reg d, BinOp op, Reg a, Imm m, var loc) && op == BinOp.AND && m.value() == 1
+                && uses.singleDef[a.id()] instanceof Insn.Compare) return new Insn.Copy(d, a);
+        return insn;
     }
 
     static Insn fold(Insn insn) {

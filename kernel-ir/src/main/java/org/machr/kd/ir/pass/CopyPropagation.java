@@ -1,8 +1,6 @@
 package org.machr.kd.ir.pass;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.machr.kd.ir.Block;
 import org.machr.kd.ir.Insn;
@@ -26,15 +24,21 @@ public final class CopyPropagation implements Pass {
     @Override
     public boolean run(IrFunction f) {
         Uses uses = new Uses(f);
-        Map<Integer, Operand> global = new HashMap<>();
-        for (int r = 0; r < uses.singleDef.length; r++)
+        int n = f.regCount();
+        Operand[] global = new Operand[n];
+        for (int r = 0; r < n; r++)
             if (uses.singleDef[r] instanceof Insn.Copy(Reg d, Operand src)
                     && (!(src instanceof Reg s) || (uses.defs[s.id()] == 1 && s.id() != d.id())))
-                global.put(r, src);
+                global[r] = src;
+        // Block-local copies: local[r] holds r's source while valid; a register source is valid while its
+        // version (bumped at every assignment) is the one recorded with the copy.
+        Operand[] local = new Operand[n];
+        int[] sourceVersion = new int[n];
+        int[] version = new int[n];
         boolean changed = false;
         for (Block b : f.blocks()) {
-            Map<Integer, Operand> local = new HashMap<>();
-            UnaryOperator<Operand> subst = o -> resolve(o, global, local);
+            java.util.Arrays.fill(local, null);
+            UnaryOperator<Operand> subst = o -> resolve(o, global, local, sourceVersion, version);
             List<Insn> insns = b.insns();
             for (int i = 0; i < insns.size(); i++) {
                 Insn before = insns.get(i);
@@ -44,10 +48,12 @@ public final class CopyPropagation implements Pass {
                     changed = true;
                 }
                 for (Reg d : after.defs()) {
-                    local.remove(d.id());
-                    local.values().removeIf(v -> v instanceof Reg r && r.id() == d.id());
-                    if (after instanceof Insn.Copy(Reg unused, Operand src) && !(src instanceof Reg s && s.id() == d.id()))
-                        local.put(d.id(), src);
+                    version[d.id()]++;
+                    local[d.id()] = null;
+                    if (after instanceof Insn.Copy(Reg unused, Operand src) && !(src instanceof Reg s && s.id() == d.id())) {
+                        local[d.id()] = src;
+                        if (src instanceof Reg s) sourceVersion[d.id()] = version[s.id()];
+                    }
                 }
             }
             Terminator t = b.terminator();
@@ -62,9 +68,11 @@ public final class CopyPropagation implements Pass {
         return changed;
     }
 
-    private static Operand resolve(Operand o, Map<Integer, Operand> global, Map<Integer, Operand> local) {
+    private static Operand resolve(Operand o, Operand[] global, Operand[] local, int[] sourceVersion, int[] version) {
         for (int hops = 0; hops < 64 && o instanceof Reg r; hops++) {
-            Operand next = local.containsKey(r.id()) ? local.get(r.id()) : global.get(r.id());
+            Operand next = local[r.id()];
+            if (next instanceof Reg s && sourceVersion[r.id()] != version[s.id()]) next = null;
+            if (next == null) next = global[r.id()];
             if (next == null) break;
             o = next;
         }

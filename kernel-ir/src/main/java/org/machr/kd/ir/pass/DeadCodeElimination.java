@@ -19,16 +19,24 @@ public final class DeadCodeElimination implements Pass {
 
     @Override
     public boolean run(IrFunction f) {
+        Uses uses = new Uses(f);
         boolean changed = false;
         boolean again = true;
-        while (again) {
-            Uses uses = new Uses(f);
+        while (again) {                 // use counts are kept up to date, so a sweep costs no recount
             again = false;
             for (Block b : f.blocks()) {
-                again |= b.insns().removeIf(i -> !i.hasSideEffects() && i.dst() != null && uses.uses[i.dst().id()] == 0
-                        || i instanceof Insn.Copy(Reg d, Operand s) && s.equals(d));
+                var it = b.insns().listIterator(b.insns().size());
+                while (it.hasPrevious()) {
+                    Insn i = it.previous();
+                    boolean dead = !i.hasSideEffects() && i.dst() != null && uses.uses[i.dst().id()] == 0
+                            || i instanceof Insn.Copy(Reg d, Operand s) && s.equals(d);
+                    if (!dead) continue;
+                    it.remove();
+                    for (Operand o : i.uses()) if (o instanceof Reg r) uses.uses[r.id()]--;
+                    again = true;
+                    changed = true;
+                }
             }
-            changed |= again;
         }
         return changed;
     }
