@@ -9,8 +9,8 @@ f:
 	movq	%rsi, %rcx
 	addq	$100, %rax
 	movslq	%eax, %rax
-	subq	%rax, %rcx
-	movslq	%ecx, %rcx
-	movq	%rcx, %rax
+	negq	%rax
+	addq	%rcx, %rax
+	movslq	%eax, %rax
 	leave
 	retq

@@ -9,10 +9,7 @@ f:
 	movq	%rax, %rcx
 	movq	%rcx, %rax
 	lock		xaddq	%rax, g(%rip)
-	movq	%rax, %rdx
-	movl	$3, %esi
-	movq	%rdx, %rax
-	movq	%rsi, %rcx
+	movl	$3, %ecx
 	lock		cmpxchgq	%rcx, g(%rip)
 	movq	%rax, %rcx
 	movq	%rcx, %rax

@@ -9,12 +9,10 @@ f:
 	cmpq	$10, %rax
 	{disp32}	jge	.Lf.b2
 .Lf.b1:
-	movl	$1, %ecx
-	movq	%rcx, %rax
+	movl	$1, %eax
 	leave
 	retq
 .Lf.b2:
-	movl	$2, %ecx
-	movq	%rcx, %rax
+	movl	$2, %eax
 	leave
 	retq

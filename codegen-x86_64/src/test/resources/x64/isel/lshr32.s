@@ -8,12 +8,8 @@ f:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
 	movl	%eax, %eax
-	movq	%rcx, %rdx
-	andl	$31, %edx
-	movq	%rdx, %rcx
+	andl	$31, %ecx
 	shrq	%cl, %rax
-	movq	%rax, %rcx
-	movslq	%ecx, %rcx
-	movq	%rcx, %rax
+	movslq	%eax, %rax
 	leave
 	retq

@@ -9,7 +9,6 @@ f:
 	movq	%rdi, %rax
 	movl	$-5, (%rsp)
 	movq	%rax, g(%rip)
-	movl	(%rsp), %ecx
-	movq	%rcx, %rax
+	movl	(%rsp), %eax
 	leave
 	retq

@@ -5,10 +5,8 @@ f:
 	pushq	%rbp
 	movq	%rsp, %rbp
 .Lf.b0:
-	movq	%rdi, %rdx
-	movq	%rsi, %r8
-	movq	%rdx, %rax
-	movq	%r8, %rcx
+	movq	%rdi, %rax
+	movq	%rsi, %rcx
 	testq	%rcx, %rcx
 	{disp32}	je	.Lf.l0
 	cmpq	$-1, %rcx
@@ -19,8 +17,6 @@ f:
 	cqto
 	idivq	%rcx
 .Lf.l2:
-	movq	%rax, %rcx
-	movq	%rcx, %rax
 	leave
 	retq
 .Lf.l0:

@@ -11,7 +11,6 @@ f:
 	setb	%dl
 	movzbl	%dl, %edx
 	testq	%rdx, %rdx
-	cmovneq	%rax, %rcx
-	movq	%rcx, %rax
+	cmoveq	%rcx, %rax
 	leave
 	retq

@@ -7,17 +7,14 @@ f:
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
-	movl	%eax, %edx
-	movl	%ecx, %esi
-	movq	%rdx, %rax
-	movq	%rsi, %rcx
+	movl	%eax, %eax
+	movl	%ecx, %ecx
 	testq	%rcx, %rcx
 	{disp32}	je	.Lf.l0
 	xorl	%edx, %edx
 	divq	%rcx
-	movq	%rdx, %rcx
-	movslq	%ecx, %rcx
-	movq	%rcx, %rax
+	movq	%rdx, %rax
+	movslq	%eax, %rax
 	leave
 	retq
 .Lf.l0:
