@@ -22,7 +22,7 @@ class ConformanceTest {
 
     /** Every target; each one skips itself where it cannot run. */
     static List<Target> targets() {
-        return List.of(new JvmTarget(), new A64Target(root()));
+        return List.of(new JvmTarget(), new A64Target(root()), new X64Target());
     }
 
     static Path root() {

@@ -1,0 +1,177 @@
+package org.machr.codegen.x86_64.isel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.machr.diag.Diagnostics;
+import org.machr.kd.ir.BinOp;
+import org.machr.kd.ir.Cond;
+import org.machr.kd.ir.FunctionBuilder;
+import org.machr.kd.ir.Imm;
+import org.machr.kd.ir.Intrinsic;
+import org.machr.kd.ir.IrGlobal;
+import org.machr.kd.ir.IrProgram;
+import org.machr.kd.ir.IrType;
+import org.machr.kd.ir.Loc;
+import org.machr.kd.ir.MemOrder;
+import org.machr.kd.ir.Reg;
+import org.machr.kd.ir.RmwOp;
+import org.machr.kd.ir.SlotAddr;
+import org.machr.kd.ir.SymbolAddr;
+
+/**
+ * Instruction selection on small IR functions: the listing of each is compared with a golden file
+ * ({@code src/test/resources/x64/isel/*.s}, rewritten with {@code -Dbless=true}) and the key instruction
+ * choices are asserted. Every function goes through the AllocChecker (X64CodeGen fails otherwise).
+ */
+class X64LoweringTest {
+
+    static final Loc LOC = new Loc("t.kd", 7);
+    static final Path GOLDEN = Path.of("src/test/resources/x64/isel");
+
+    /** The listing of one function {@code f} built by {@code body}. */
+    static String listing(List<IrType> params, IrType result, Consumer<FunctionBuilder> body) {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = FunctionBuilder.begin(p, "f", params, result, LOC, true);
+        body.accept(b);
+        FunctionBuilder panic = FunctionBuilder.begin(p, "rt.panic_at", List.of(IrType.I64, IrType.I64, IrType.I64, IrType.I64, IrType.I32), null, LOC, false);
+        panic.emit(new org.machr.kd.ir.Insn.IntrinsicCall(null, Intrinsic.TRAP, List.of(), LOC));
+        panic.ret(List.of());
+        p.add(new IrGlobal("g", IrGlobal.Section.DATA, 8, 8, new byte[8], List.of(), false));
+        Diagnostics d = new Diagnostics();
+        var out = X64CodeGen.compile(p, "t.o", d).orElseThrow(() -> new AssertionError(d.renderAll()));
+        String all = String.join("\n", out.listing()) + "\n";
+        return all.substring(0, all.indexOf("\t.p2align\t4, 0xcc\nrt.panic_at:"));
+    }
+
+    static void golden(String name, String actual) throws IOException {
+        Path file = GOLDEN.resolve(name + ".s");
+        if (Boolean.getBoolean("bless")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(file, actual);
+            return;
+        }
+        assertThat(file).as("golden %s missing; run with -Dbless=true", file).exists();
+        assertThat(actual).as("golden %s", file).isEqualTo(Files.readString(file));
+    }
+
+    @Test
+    void addImmediateIsLeaAndNarrowResultsAreReExtended() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I32), IrType.I32, b -> {
+            Reg x = b.add(b.param(0), Imm.i64(100));
+            Reg t = b.convert(org.machr.kd.ir.ConvOp.TRUNC, IrType.I32, x);
+            b.ret(b.binary(BinOp.SUB, b.param(1), t));
+        });
+        golden("add_sub", s);
+        assertThat(s).containsPattern("addq\t\\$100, %r|leaq\t100\\(%r").contains("movslq\t%e").containsPattern("subq\t%|negq\t%");
+    }
+
+    @Test
+    void signedDivisionChecksZeroAndMinusOne() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> b.ret(b.binary(BinOp.SDIV, b.param(0), b.param(1), LOC)));
+        golden("sdiv64", s);
+        assertThat(s).contains("testq\t%rcx, %rcx").contains("cmpq\t$-1, %rcx").contains("negq\t%rax").contains("cqto").contains("idivq\t%rcx")
+                .contains("callq\trt.panic_at").contains("movl\t$7, %r8d");
+    }
+
+    @Test
+    void unsignedRemainderOfNarrowValuesZeroExtends() throws IOException {
+        String s = listing(List.of(IrType.I32, IrType.I32), IrType.I32, b -> b.ret(b.binary(BinOp.UREM, b.param(0), b.param(1), LOC)));
+        golden("urem32", s);
+        assertThat(s).contains("divq\t%rcx").doesNotContain("cmpq\t$-1").contains("xorl\t%edx, %edx").containsPattern("movl\t%e[a-z]+, %e");
+    }
+
+    @Test
+    void variableShiftMasksTheCountAndUsesCl() throws IOException {
+        String s = listing(List.of(IrType.I32, IrType.I32), IrType.I32, b -> b.ret(b.binary(BinOp.LSHR, b.param(0), b.param(1))));
+        golden("lshr32", s);
+        assertThat(s).contains("andl\t$31, ").contains("shrq\t%cl, %rax").doesNotContain("shrq\t%cl, %rcx");
+    }
+
+    @Test
+    void compareAndSelectUseSetccAndCmov() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg c = b.compare(Cond.ULT, b.param(0), b.param(1));
+            b.ret(b.select(c, b.param(0), b.param(1)));
+        });
+        golden("select", s);
+        assertThat(s).contains("cmpq\t%").contains("setb\t").contains("movzbl\t").containsPattern("cmovn?eq\t");
+    }
+
+    @Test
+    void memoryOperandsForSlotsAndGlobalsAndImmediateStores() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            SlotAddr slot = b.slot(16, 8, "buf");
+            b.store(IrType.I32, slot, Imm.i32(-5), false, LOC);
+            b.store(IrType.I64, new SymbolAddr("g", 0), b.param(0), false, LOC);
+            Reg v = b.load(IrType.I32, org.machr.kd.ir.Ext.ZERO, IrType.I64, slot, false, LOC);
+            b.ret(v);
+        });
+        golden("memory", s);
+        assertThat(s).contains("movl\t$-5, (%rsp)").contains(", g(%rip)").contains("movl\t(%rsp), %e");
+    }
+
+    @Test
+    void callsPassArgumentsSevenAndUpOnTheStack() throws IOException {
+        String s = listing(List.of(), IrType.I64, b -> {
+            List<org.machr.kd.ir.Operand> args = new java.util.ArrayList<>();
+            for (int i = 1; i <= 8; i++) args.add(Imm.i64(i));
+            b.ret(b.call("f", IrType.I64, args, LOC));
+        });
+        golden("call8", s);
+        assertThat(s).containsPattern("movq\t%r[a-z0-9]+, \\(%rsp\\)").containsPattern("movq\t%r[a-z0-9]+, 8\\(%rsp\\)")
+                .contains("callq\tf").containsPattern("subq\t\\$[0-9]+, %rsp");
+    }
+
+    @Test
+    void atomicsUseLockedInstructions() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            Reg old = b.atomicRmw(RmwOp.ADD, new SymbolAddr("g", 0), b.param(0), MemOrder.SEQ_CST, LOC);
+            Reg prev = b.atomicCas(new SymbolAddr("g", 0), old, Imm.i64(3), MemOrder.SEQ_CST, LOC);
+            b.atomicStore(new SymbolAddr("g", 0), prev, MemOrder.RELEASE, LOC);
+            b.fence(MemOrder.SEQ_CST);
+            b.ret(prev);
+        });
+        golden("atomics", s);
+        assertThat(s).contains("lock\t\txaddq").contains("lock\t\tcmpxchgq").contains("xchgq").contains("mfence");
+    }
+
+    @Test
+    void aCompareUsedOnlyByABranchBecomesCmpJcc() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            var yes = b.newBlock("yes");
+            var no = b.newBlock("no");
+            b.branch(b.compare(Cond.SLT, b.param(0), Imm.i64(10)), yes, no);
+            b.positionAt(yes);
+            b.ret(Imm.i64(1));
+            b.positionAt(no);
+            b.ret(Imm.i64(2));
+        });
+        golden("branch", s);
+        assertThat(s).contains("cmpq\t$10, %").contains("jge\t").doesNotContain("setl").doesNotContain("testq");
+    }
+
+    @Test
+    void hostedIntrinsicsAreADiagnosticNotACrash() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
+        b.intrinsic(Intrinsic.JVM_PUTC, List.of(b.param(0)), LOC);
+        b.ret(List.of());
+        Diagnostics d = new Diagnostics();
+        assertThat(X64CodeGen.compile(p, "t.o", d)).isEmpty();
+        assertThat(d.renderAll()).contains("X64C0001").contains("function f").contains("jvm.putc");
+    }
+
+    @Test
+    void diagnosticCodesAreDistinct() {
+        var ids = Arrays.stream(X64CodegenCode.values()).map(X64CodegenCode::id).toList();
+        assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
+    }
+}

@@ -1,0 +1,14 @@
+	.text
+	.p2align	4, 0xcc
+	.globl	f
+f:
+	pushq	%rbp
+	movq	%rsp, %rbp
+	subq	$16, %rsp
+.Lf.b0:
+	movq	%rdi, %rax
+	movl	$-5, (%rsp)
+	movq	%rax, g(%rip)
+	movl	(%rsp), %eax
+	leave
+	retq
