@@ -112,7 +112,9 @@ machr_inb:
         .globl machr_exit
         .type machr_exit, @function
 machr_exit:
-        movl %edi, %eax
+        # QEMU exits with (v << 1) | 1. v = status + 16 keeps rc 1 (QEMU's own start-up failure) and
+        # rc 0 (a triple fault under -no-reboot) from ever meaning success: status 0 is rc 33.
+        leal 16(%rdi), %eax
         outl %eax, $DEBUG_EXIT
 .Lstop:
         cli

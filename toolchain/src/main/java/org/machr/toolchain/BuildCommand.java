@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.machr.codegen.aarch64.A64Build;
 import org.machr.codegen.jvm.JvmCodegenException;
+import org.machr.codegen.x86_64.X64Build;
 import org.machr.diag.Diagnostics;
 import org.machr.kd.Target;
 import org.machr.kd.ir.IrProgram;
@@ -31,8 +32,9 @@ import picocli.CommandLine.Parameters;
             "Compile a .kd program for a target.",
             "aarch64: front end, IR passes, instruction selection, our assembler and linker -> a boot ELF",
             "  for qemu-system-aarch64 -M virt -kernel (default output PROGRAM.elf).",
+            "x86_64: the same with the x86_64 backend -> a multiboot ELF for qemu-system-x86_64 -kernel.",
             "jvm: front end, IR passes and JVM code generation (the classes are checked by loading them;",
-            "  run the program with `machr run --target jvm`). x86_64: not available yet."
+            "  run the program with `machr run --target jvm`)."
         })
 public final class BuildCommand implements Callable<Integer> {
 
@@ -43,7 +45,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     @Option(names = "--target", required = true, paramLabel = "TARGET", converter = TargetOption.class,
-            description = "aarch64 or jvm (x86_64: not yet).")
+            description = "aarch64, x86_64 or jvm.")
     Target target;
 
     @Option(names = "--root", paramLabel = "DIR", description = "Extra source root (repeatable).")
@@ -61,7 +63,7 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Native targets: write the code as an llvm-mc-syntax listing that re-assembles to the image's bytes.")
     Path emitAsm;
 
-    @Option(names = "--map", paramLabel = "FILE", description = "Native targets: write the linker's map file.")
+    @Option(names = "--map", paramLabel = "FILE", description = "aarch64: write the linker's map file.")
     Path map;
 
     @Parameters(paramLabel = "PROGRAM.kd", description = "The program's main file.")
@@ -97,8 +99,8 @@ public final class BuildCommand implements Callable<Integer> {
                 return Optional.empty();
             }
         }
-        if (req.target() == Target.X86_64) {
-            console.err().println("error: the x86_64 backend is not available yet; use --target aarch64 or jvm");
+        if (req.target() == Target.X86_64 && req.map() != null) {
+            console.err().println("error: --map is not available for x86_64 yet");
             return Optional.empty();
         }
         Path root = ProjectRoot.find();
@@ -112,7 +114,7 @@ public final class BuildCommand implements Callable<Integer> {
         return switch (req.target()) {
             case JVM -> hosted(console, req, ir.get(), d);
             case AARCH64 -> aarch64(console, req, ir.get(), root, d);
-            case X86_64 -> Optional.empty();
+            case X86_64 -> x86_64(console, req, ir.get(), root, d);
         };
     }
 
@@ -137,6 +139,15 @@ public final class BuildCommand implements Callable<Integer> {
         } finally {
             if (listing != null) listing.close();
         }
+    }
+
+    private static Optional<Built> x86_64(Console console, Request req, IrProgram ir, Path root, Diagnostics d)
+            throws IOException {
+        Optional<X64Build.Image> image = X64Build.buildImage(ir, root.resolve("runtime"), d);
+        console.err().print(d.renderAll());
+        if (image.isEmpty()) return Optional.empty();
+        if (req.emitAsm() != null) Files.writeString(req.emitAsm(), image.get().listing());
+        return Optional.of(new Built.Image(image.get().image()));
     }
 
     static final class DumpNames extends ArrayList<String> {

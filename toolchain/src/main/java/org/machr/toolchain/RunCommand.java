@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.machr.codegen.x86_64.X64Build;
 import org.machr.kd.Target;
 import org.machr.toolchain.build.Built;
 import org.machr.toolchain.build.Qemu;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Build a .kd program and run it: its console output is printed and its exit status is ours.",
-            "aarch64 boots the image under qemu-system-aarch64 (with a timeout); jvm runs it in-process.",
+            "aarch64 and x86_64 boot the image under QEMU (with a timeout); jvm runs it in-process.",
             "Default target: aarch64 when QEMU is installed, else jvm (with a one-line note).",
             "Without PROGRAM: the main job. Mach_R's kernel cannot be built yet, so today this runs",
             "samples/hello.kd."
@@ -39,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Option(names = "--target", paramLabel = "TARGET", converter = TargetOption.class,
-            description = "aarch64 or jvm (x86_64: not yet).")
+            description = "aarch64, x86_64 or jvm.")
     Target target;
 
     @Option(names = "--root", paramLabel = "DIR", description = "Extra source root (repeatable).")
@@ -93,6 +94,15 @@ public final class RunCommand implements Callable<Integer> {
             if (outcome.timedOut()) {
                 console.err().println("machr run: no exit after " + timeoutSeconds + " s; QEMU stopped (the guest hung?)");
                 return 124;
+            }
+            if (t == Target.X86_64) {
+                int status = X64Build.statusFromQemuExit(outcome.status());
+                if (status < 0) {
+                    console.err().println("machr run: the guest stopped without reporting a status (QEMU exit "
+                            + outcome.status() + ": a triple fault or a reset)");
+                    return 125;
+                }
+                return status;
             }
             return outcome.status();
         } finally {

@@ -114,6 +114,21 @@ class MachrCliTest {
     }
 
     @Test
+    void runBootsTheProgramOnX86_64WithTheSameOutcome(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        boolean found = org.machr.toolchain.build.Qemu.find(org.machr.kd.Target.X86_64).isPresent();
+        if (!found && Boolean.getBoolean("machr.requireTools")) throw new AssertionError("qemu-system-x86_64 missing");
+        org.junit.jupiter.api.Assumptions.assumeTrue(found, "qemu-system-x86_64 not installed");
+        java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);
+        Result r = machr("run", "--target", "x86_64", prog.toString());
+        assertThat(r.out()).isEqualTo("3\npanic: index out of bounds at p.kd:7\n");
+        assertThat(r.status()).isEqualTo(101);
+        Result hello = machr("run", "--target", "x86_64", ProjectRoot.find().resolve("samples/hello.kd").toString());
+        assertThat(hello.status()).as(hello.err()).isZero();
+        assertThat(hello.out()).isEqualTo("Hello from Mach_R!\n1 + 2 + ... + 10 = 55\n");
+    }
+
+    @Test
     void buildWritesAnAarch64ImageWithListingAndMap(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
         java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);

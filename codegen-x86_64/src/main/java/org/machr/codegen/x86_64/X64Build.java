@@ -72,12 +72,16 @@ public final class X64Build {
 
     /**
      * How {@code machr run} turns QEMU's exit code back into the program's status: isa-debug-exit makes
-     * QEMU exit with {@code (v << 1) | 1} for a write of {@code v}; an even code (0 included) means the
-     * program did not exit through {@code rt.arch.halt} (QEMU quit, crashed or was killed) and is
-     * reported as -1. Statuses 0..127 round-trip exactly.
+     * QEMU exit with {@code (v << 1) | 1} for a write of {@code v}, and {@code machr_exit} writes
+     * {@code status + 16}; an even code, or an odd one below 33 (QEMU's own failure is 1), means the
+     * program did not exit through {@code rt.arch.halt} and is reported as -1. Statuses 0..111 round-trip.
      */
     public static int statusFromQemuExit(int qemuExit) {
         if ((qemuExit & 1) == 0) return -1;
-        return (qemuExit & 0xff) >>> 1;
+        int status = ((qemuExit & 0xff) >>> 1) - EXIT_BIAS;
+        return status < 0 ? -1 : status;
     }
+
+    /** {@code machr_exit} in boot.s writes status + 16, so QEMU's rc 1 and 0 never decode as a status. */
+    public static final int EXIT_BIAS = 16;
 }

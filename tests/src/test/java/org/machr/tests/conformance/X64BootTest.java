@@ -23,9 +23,10 @@ class X64BootTest {
 
     @Test
     void qemuExitCodesDecodeToProgramStatuses() {
-        assertThat(X64Build.statusFromQemuExit(1)).isZero();
-        assertThat(X64Build.statusFromQemuExit(203)).isEqualTo(101);
-        assertThat(X64Build.statusFromQemuExit(205)).isEqualTo(102);
+        assertThat(X64Build.statusFromQemuExit(33)).isZero();
+        assertThat(X64Build.statusFromQemuExit(1)).as("QEMU's own start-up failure").isEqualTo(-1);
+        assertThat(X64Build.statusFromQemuExit(235)).isEqualTo(101);
+        assertThat(X64Build.statusFromQemuExit(237)).isEqualTo(102);
         assertThat(X64Build.statusFromQemuExit(0)).as("QEMU quit without isa-debug-exit").isEqualTo(-1);
         assertThat(X64Build.statusFromQemuExit(2)).isEqualTo(-1);
     }
