@@ -11,6 +11,7 @@ import org.machr.codegen.aarch64.Address;
 import org.machr.codegen.aarch64.Ops;
 import org.machr.codegen.aarch64.XReg;
 import org.machr.codegen.common.CodeBuffer;
+import org.machr.codegen.common.GlobalSections;
 import org.machr.codegen.common.FrameLayout;
 import org.machr.codegen.common.Label;
 import org.machr.codegen.common.regalloc.AllocChecker;
@@ -169,42 +170,6 @@ public final class A64CodeGen {
     }
 
     private static void globals(List<IrGlobal> globals, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs) {
-        for (IrGlobal.Section kind : IrGlobal.Section.values()) {
-            String name = switch (kind) {
-                case DATA -> ".data";
-                case RODATA -> ".rodata";
-                case BSS -> ".bss";
-            };
-            CodeBuffer buf = new CodeBuffer(new Diagnostics());
-            long bss = 0;
-            long align = 1;
-            boolean any = false;
-            for (IrGlobal g : globals) {
-                if (g.section() != kind) continue;
-                any = true;
-                align = Math.max(align, g.align());
-                long at;
-                if (kind == IrGlobal.Section.BSS) {
-                    bss = (bss + g.align() - 1) / g.align() * g.align();
-                    at = bss;
-                    bss += g.size();
-                } else {
-                    buf.align(g.align());
-                    at = buf.size();
-                    buf.emitBytes(g.init());
-                    for (IrGlobal.Reloc r : g.relocs()) relocs.add(new Relocation(name, at + r.offset(), A64Reloc.ABS64, r.symbol(), r.addend()));
-                }
-                symbols.add(new Symbol(g.name(), SymbolDefinition.in(name), at, g.size(),
-                        g.exported() ? Symbol.Binding.GLOBAL : Symbol.Binding.LOCAL, Symbol.Type.OBJECT));
-            }
-            if (!any) continue;
-            org.machr.link.SectionKind sk = switch (kind) {
-                case DATA -> org.machr.link.SectionKind.DATA;
-                case RODATA -> org.machr.link.SectionKind.RODATA;
-                case BSS -> org.machr.link.SectionKind.BSS;
-            };
-            sections.add(kind == IrGlobal.Section.BSS ? Section.bss(name, align, bss)
-                    : new Section(name, sk, Section.defaultFlags(sk), align, 0, buf.bytes(), buf.size()));
-        }
+        GlobalSections.append(globals, A64Reloc.ABS64, sections, symbols, relocs);
     }
 }

@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.machr.codegen.common.CodeBuffer;
 import org.machr.codegen.common.ExternalReloc;
-import org.machr.diag.Diagnostics;
+import org.machr.codegen.common.GlobalSections;
 import org.machr.kd.ir.IrGlobal;
 import org.machr.kd.ir.IrProgram;
 import org.machr.link.Relocation;
 import org.machr.link.Section;
-import org.machr.link.SectionKind;
 import org.machr.link.Symbol;
-import org.machr.link.SymbolDefinition;
 import org.machr.link.X64Reloc;
 
 /** The program's globals as .data/.rodata/.bss sections, and the code's relocations as linker ones. */
@@ -56,48 +54,20 @@ final class X64Globals {
 
     /** Also appends the globals to {@code listing} (llvm-mc directives giving the same section contents). */
     static void globals(IrProgram program, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs, List<String> listing) {
+        GlobalSections.append(program.globals(), X64Reloc.ABS64, sections, symbols, relocs);
         for (IrGlobal.Section kind : IrGlobal.Section.values()) {
-            String name = switch (kind) {
-                case DATA -> ".data";
-                case RODATA -> ".rodata";
-                case BSS -> ".bss";
-            };
-            CodeBuffer buf = new CodeBuffer(new Diagnostics());
-            long bss = 0;
-            long align = 1;
             boolean any = false;
             for (IrGlobal g : program.globals()) {
                 if (g.section() != kind) continue;
-                if (!any) listing.add(kind == IrGlobal.Section.RODATA ? "\t.section\t.rodata,\"a\",@progbits" : "\t" + name);
+                if (!any) listing.add(kind == IrGlobal.Section.RODATA ? "\t.section\t.rodata,\"a\",@progbits"
+                        : "\t" + GlobalSections.sectionName(kind));
                 any = true;
-                align = Math.max(align, g.align());
                 listing.add("\t.p2align\t" + Long.numberOfTrailingZeros(Math.max(1, g.align())));
                 if (g.exported()) listing.add("\t.globl\t" + X64CodeGen.quote(g.name()));
                 listing.add(X64CodeGen.quote(g.name()) + ":");
                 if (kind == IrGlobal.Section.BSS) listing.add("\t.zero\t" + g.size());
                 else listData(g, listing);
-                long at;
-                if (kind == IrGlobal.Section.BSS) {
-                    bss = (bss + g.align() - 1) / g.align() * g.align();
-                    at = bss;
-                    bss += g.size();
-                } else {
-                    buf.align(g.align());
-                    at = buf.size();
-                    buf.emitBytes(g.init());
-                    for (IrGlobal.Reloc r : g.relocs()) relocs.add(new Relocation(name, at + r.offset(), X64Reloc.ABS64, r.symbol(), r.addend()));
-                }
-                symbols.add(new Symbol(g.name(), SymbolDefinition.in(name), at, g.size(),
-                        g.exported() ? Symbol.Binding.GLOBAL : Symbol.Binding.LOCAL, Symbol.Type.OBJECT));
             }
-            if (!any) continue;
-            SectionKind sk = switch (kind) {
-                case DATA -> SectionKind.DATA;
-                case RODATA -> SectionKind.RODATA;
-                case BSS -> SectionKind.BSS;
-            };
-            sections.add(kind == IrGlobal.Section.BSS ? Section.bss(name, align, bss)
-                    : new Section(name, sk, Section.defaultFlags(sk), align, 0, buf.bytes(), buf.size()));
         }
     }
 }
