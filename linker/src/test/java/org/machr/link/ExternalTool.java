@@ -1,7 +1,5 @@
 package org.machr.link;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.machr.testkit.Tools;
 
 /**
  * Runs reference tools (llvm-mc, GNU as, readelf, objdump, ld.lld, QEMU) found on PATH. A missing tool
@@ -30,15 +29,7 @@ public final class ExternalTool {
 
     /** The tool's path; skips (or fails under machr.requireTools) when it is not on PATH. */
     public static Path require(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, tool);
-            if (Files.isExecutable(p)) return p;
-        }
-        if (Boolean.getBoolean("machr.requireTools")) {
-            throw new AssertionError("required external tool not found on PATH: " + tool);
-        }
-        assumeTrue(false, tool + " not on PATH; skipping");
-        return null;
+        return Tools.require(tool);
     }
 
     /** Runs {@code command} (its first word looked up with {@link #require}) with stdin from /dev/null. */

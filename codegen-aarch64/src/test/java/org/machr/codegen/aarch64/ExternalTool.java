@@ -1,8 +1,5 @@
 package org.machr.codegen.aarch64;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.machr.testkit.Tools;
 
 /**
  * Finds reference tools (llvm-mc, GNU as, readelf) on PATH. Missing tools skip the test, unless the
@@ -21,22 +19,11 @@ final class ExternalTool {
     private ExternalTool() {}
 
     static Optional<Path> find(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) return Optional.of(p);
-        }
-        return Optional.empty();
+        return Tools.find(name);
     }
 
     static Path require(String name) {
-        Optional<Path> p = find(name);
-        if (p.isEmpty()) {
-            if (Boolean.getBoolean("machr.requireTools")) {
-                throw new AssertionError("required external tool '" + name + "' is not on PATH");
-            }
-            assumeTrue(false, name + " not found on PATH; skipping");
-        }
-        return p.get();
+        return Tools.require(name);
     }
 
     record Result(int exitCode, String stdout, String stderr) {}

@@ -2,6 +2,7 @@ package org.machr.codegen.aarch64;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.machr.testkit.Tools;
 
 /** Public access to {@link ExternalTool} for tests in sub-packages. */
 public final class ExternalToolAccess {
@@ -9,7 +10,7 @@ public final class ExternalToolAccess {
     private ExternalToolAccess() {}
 
     public static Path require(String name) {
-        return ExternalTool.require(name);
+        return Tools.require(name);
     }
 
     /** Runs a command; returns its stderr (empty when it succeeded quietly). */
