@@ -18,7 +18,7 @@ import org.machr.diag.Diagnostics;
 import org.machr.kd.Target;
 import org.machr.kd.ir.IrProgram;
 import org.machr.toolchain.build.Built;
-import org.machr.toolchain.build.HostedRun;
+import org.machr.codegen.jvm.JvmBackend;
 import org.machr.toolchain.build.KdPipeline;
 import org.machr.toolchain.build.TargetOption;
 import picocli.CommandLine.Command;
@@ -121,7 +121,7 @@ public final class BuildCommand implements Callable<Integer> {
     private static Optional<Built> hosted(Console console, Request req, IrProgram ir, Diagnostics d) {
         console.err().print(d.renderAll());
         try {
-            return Optional.of(new Built.Hosted(HostedRun.load(ir)));
+            return Optional.of(new Built.Hosted(JvmBackend.compile(ir)));
         } catch (JvmCodegenException e) {
             console.err().println("error: cannot generate JVM code for " + req.program() + ": " + e.getMessage());
             return Optional.empty();
