@@ -50,6 +50,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop QEMU after this long (default ${DEFAULT-VALUE}); the run then fails with status 124.")
     long timeoutSeconds;
 
+    @Option(names = "--with", paramLabel = "FILE",
+            description = "Native targets: link this .s or ELF .o file into the image (repeatable).")
+    List<Path> with = new ArrayList<>();
+
     @Parameters(arity = "0..1", paramLabel = "PROGRAM.kd", description = "Default: samples/hello.kd.")
     Path program;
 
@@ -62,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Target t = target != null ? target : defaultTarget();
         Optional<Built> built = BuildCommand.build(console,
-                new BuildCommand.Request(t, main, roots, Set.of(), null, null));
+                new BuildCommand.Request(t, main, roots, Set.of(), null, null, with));
         if (built.isEmpty()) return 1;
         return switch (built.get()) {
             case Built.Hosted(var hosted) -> {

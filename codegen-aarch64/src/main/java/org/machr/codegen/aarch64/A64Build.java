@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.machr.codegen.aarch64.asm.A64Assembler;
 import org.machr.codegen.aarch64.isel.A64CodeGen;
@@ -37,12 +38,20 @@ public final class A64Build {
     public static final long STACK_BYTES = 4L << 20;
 
     /**
-     * @param asmListing where to print the generated code in llvm-mc syntax ({@code --emit-asm}), or null
-     * @param mapFile where to write the linker map ({@code --map}), or null
+     * @param asmListing   where to print the generated code in llvm-mc syntax ({@code --emit-asm}), or null
+     * @param mapFile      where to write the linker map ({@code --map}), or null
+     * @param extraObjects objects linked in beside the runtime and the program ({@code --with})
+     * @param dumps        the backend's dumps ({@code --dump=isel,regalloc}), printed to {@code dumpOut}
      */
-    public record Options(PrintStream asmListing, Path mapFile) {
+    public record Options(PrintStream asmListing, Path mapFile, List<ObjectFile> extraObjects,
+                          Set<A64CodeGen.Dump> dumps, PrintStream dumpOut) {
+        public Options {
+            extraObjects = List.copyOf(extraObjects);
+            dumps = Set.copyOf(dumps);
+        }
+
         public static Options defaults() {
-            return new Options(null, null);
+            return new Options(null, null, List.of(), Set.of(), null);
         }
     }
 
@@ -55,11 +64,11 @@ public final class A64Build {
     public static Optional<byte[]> buildImage(IrProgram program, Path projectRoot, Diagnostics diags, Options options) {
         Optional<List<ObjectFile>> runtime = runtimeObjects(projectRoot, diags);
         if (runtime.isEmpty()) return Optional.empty();
-        var dumps = options.asmListing() == null ? EnumSet.noneOf(A64CodeGen.Dump.class) : EnumSet.of(A64CodeGen.Dump.ASM);
-        Optional<ObjectFile> code = A64CodeGen.compile(program, "program.o", diags, dumps, options.asmListing());
+        Optional<ObjectFile> code = compile(program, diags, options);
         if (code.isEmpty()) return Optional.empty();
         List<ObjectFile> objects = new ArrayList<>(runtime.get());
         objects.add(code.get());
+        objects.addAll(options.extraObjects());
         Optional<LinkedImage> image = link(objects, diags);
         if (image.isEmpty()) return Optional.empty();
         if (options.mapFile() != null) {
@@ -71,6 +80,14 @@ public final class A64Build {
             }
         }
         return ImageWriter.forArch(Arch.AARCH64).write(image.get(), diags);
+    }
+
+    /** The listing goes to its own stream, the other dumps to {@code dumpOut}. */
+    private static Optional<ObjectFile> compile(IrProgram program, Diagnostics diags, Options options) {
+        EnumSet<A64CodeGen.Dump> dumps = EnumSet.noneOf(A64CodeGen.Dump.class);
+        dumps.addAll(options.dumps());
+        if (options.asmListing() != null) dumps.add(A64CodeGen.Dump.ASM);
+        return A64CodeGen.compile(program, "program.o", diags, dumps, options.dumpOut(), options.asmListing());
     }
 
     /** Every {@code runtime/arch/aarch64/*.s}, in name order, assembled by {@link A64Assembler}. */

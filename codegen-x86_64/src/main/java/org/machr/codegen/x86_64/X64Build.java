@@ -3,7 +3,10 @@ package org.machr.codegen.x86_64;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.machr.codegen.x86_64.asm.X64Assembler;
 import org.machr.codegen.x86_64.isel.X64CodeGen;
@@ -15,6 +18,7 @@ import org.machr.link.Arch;
 import org.machr.link.LinkOptions;
 import org.machr.link.LinkedImage;
 import org.machr.link.Linker;
+import org.machr.link.MapFile;
 import org.machr.link.ObjectFile;
 import org.machr.link.image.ImageWriter;
 import org.machr.link.image.MultibootHeader;
@@ -41,11 +45,41 @@ public final class X64Build {
      */
     public record Image(byte[] image, String listing, ObjectFile programObject) {}
 
+    /**
+     * @param extraObjects objects linked in beside the boot file and the program ({@code --with})
+     * @param mapFile      where to write the linker map ({@code --map}), or null
+     * @param dumps        the backend's dumps ({@code --dump=isel,regalloc}), printed to {@code dumpOut}
+     */
+    public record Options(List<ObjectFile> extraObjects, Path mapFile, Set<X64CodeGen.Dump> dumps, PrintStream dumpOut) {
+        public Options {
+            extraObjects = List.copyOf(extraObjects);
+            dumps = Set.copyOf(dumps);
+        }
+
+        public static Options defaults() {
+            return new Options(List.of(), null, Set.of(), null);
+        }
+    }
+
     /** Builds the image; empty when a diagnostic was reported. */
     public static Optional<Image> buildImage(IrProgram program, Path runtimeRoot, Diagnostics diags) {
-        Optional<X64CodeGen.Output> code = X64CodeGen.compile(program, "program.o", diags);
+        return buildImage(program, runtimeRoot, diags, Options.defaults());
+    }
+
+    public static Optional<Image> buildImage(IrProgram program, Path runtimeRoot, Diagnostics diags, Options options) {
+        Optional<X64CodeGen.Output> code = X64CodeGen.compile(program, "program.o", diags, options.dumps(), options.dumpOut());
         if (code.isEmpty()) return Optional.empty();
-        return linkImage(code.get().object(), runtimeRoot, diags)
+        Optional<LinkedImage> linked = link(code.get().object(), options.extraObjects(), runtimeRoot, diags);
+        if (linked.isEmpty()) return Optional.empty();
+        if (options.mapFile() != null) {
+            try {
+                Files.writeString(options.mapFile(), MapFile.render(linked.get()));
+            } catch (IOException e) {
+                diags.error(X64CodegenCode.BUILD, null, "cannot write " + options.mapFile() + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return ImageWriter.forArch(Arch.X86_64).write(linked.get(), diags)
                 .map(b -> new Image(b, String.join("\n", code.get().listing()) + "\n", code.get().object()));
     }
 
@@ -54,6 +88,10 @@ public final class X64Build {
      * {@code --emit-asm} listing) into the multiboot image.
      */
     public static Optional<byte[]> linkImage(ObjectFile programObject, Path runtimeRoot, Diagnostics diags) {
+        return link(programObject, List.of(), runtimeRoot, diags).flatMap(l -> ImageWriter.forArch(Arch.X86_64).write(l, diags));
+    }
+
+    private static Optional<LinkedImage> link(ObjectFile programObject, List<ObjectFile> extra, Path runtimeRoot, Diagnostics diags) {
         Path bootPath = runtimeRoot.resolve(BOOT_FILE);
         String bootText;
         try {
@@ -65,9 +103,9 @@ public final class X64Build {
         Optional<ObjectFile> boot = new X64Assembler(diags).assemble(new SourceFile(bootPath.toString(), bootText)).object();
         if (boot.isEmpty()) return Optional.empty();
         LinkOptions options = new LinkOptions(Arch.X86_64, LinkOptions.X86_64_BASE, LinkOptions.X86_64_BASE, "_start", STACK_BYTES);
-        Optional<LinkedImage> linked = Linker.link(List.of(MultibootHeader.object("_start"), boot.get(), programObject), options, diags);
-        if (linked.isEmpty()) return Optional.empty();
-        return ImageWriter.forArch(Arch.X86_64).write(linked.get(), diags);
+        List<ObjectFile> objects = new ArrayList<>(List.of(MultibootHeader.object("_start"), boot.get(), programObject));
+        objects.addAll(extra);
+        return Linker.link(objects, options, diags);
     }
 
     /**

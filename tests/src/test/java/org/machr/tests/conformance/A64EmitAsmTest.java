@@ -47,7 +47,7 @@ class A64EmitAsmTest {
         Path map = Files.createTempFile("machr-emit", ".map");
         try {
             Optional<byte[]> image = A64Build.buildImage(ir, root, diags,
-                    new A64Build.Options(new PrintStream(listing, true, StandardCharsets.UTF_8), map));
+                    new A64Build.Options(new PrintStream(listing, true, StandardCharsets.UTF_8), map, java.util.List.of(), java.util.Set.of(), null));
             assertThat(image).as(diags.renderAll()).isPresent();
             assertThat(Files.readString(map)).contains("_kd_start").contains("rt.panic_at");
         } finally {

@@ -16,6 +16,7 @@ import org.machr.codegen.common.FrameLayout;
 import org.machr.codegen.common.Label;
 import org.machr.codegen.common.regalloc.AllocChecker;
 import org.machr.codegen.common.regalloc.Allocation;
+import org.machr.codegen.common.regalloc.IselDump;
 import org.machr.codegen.common.regalloc.LinearScan;
 import org.machr.codegen.common.regalloc.Location;
 import org.machr.codegen.common.regalloc.Move;
@@ -45,18 +46,25 @@ public final class A64CodeGen {
     private A64CodeGen() {}
 
     /** What {@link #compile(IrProgram, String, Diagnostics, Set, PrintStream)} can print per function. */
-    public enum Dump { REGALLOC, ASM }
+    public enum Dump { ISEL, REGALLOC, ASM }
 
     public static Optional<ObjectFile> compile(IrProgram program, String objectName, Diagnostics diags) {
         return compile(program, objectName, diags, Set.of(), null);
     }
 
     /**
-     * Compiles every function; {@code dumps} selects listings printed to {@code out}: the register
-     * assignment ({@code REGALLOC}) and the emitted instructions in llvm-mc syntax ({@code ASM}).
+     * Compiles every function; {@code dumps} selects listings printed to {@code out}: the selected
+     * instructions with their virtual registers ({@code ISEL}), the register assignment ({@code REGALLOC}) and the emitted instructions in llvm-mc syntax ({@code ASM}).
      */
     public static Optional<ObjectFile> compile(IrProgram program, String objectName, Diagnostics diags, Set<Dump> dumps,
                                                PrintStream out) {
+        return compile(program, objectName, diags, dumps, out, out);
+    }
+
+    /** As above, with the {@code ASM} listing printed to {@code asmOut} and the other dumps to {@code dumpOut}. */
+    public static Optional<ObjectFile> compile(IrProgram program, String objectName, Diagnostics diags, Set<Dump> dumps,
+                                               PrintStream dumpOut, PrintStream asmOut) {
+        PrintStream out = asmOut;
         CodeBuffer text = new CodeBuffer(diags);
         List<Symbol> symbols = new ArrayList<>();
         int before = diags.errorCount();
@@ -66,7 +74,7 @@ public final class A64CodeGen {
         for (IrFunction fn : program.functions()) {
             int start = text.size();
             try {
-                function(fn, text, dumps, out, hasPanicAt, strings, fn.exported() || fn.name().equals(program.entry()));
+                function(fn, text, dumps, dumpOut, out, hasPanicAt, strings, fn.exported() || fn.name().equals(program.entry()));
             } catch (UnsupportedIrException e) {
                 diags.error(A64CodegenCode.UNSUPPORTED, null, "function " + fn.name() + ": " + e.getMessage() + " is not supported by the aarch64 backend yet");
                 continue;
@@ -92,14 +100,14 @@ public final class A64CodeGen {
     /** The runtime's panic reporter (docs/language.md §11), called for division by zero. */
     static final String PANIC_AT = "rt.panic_at";
 
-    private static void function(IrFunction fn, CodeBuffer buf, Set<Dump> dumps, PrintStream out, boolean hasPanicAt,
+    private static void function(IrFunction fn, CodeBuffer buf, Set<Dump> dumps, PrintStream dumpOut, PrintStream out, boolean hasPanicAt,
                                  java.util.Map<String, String> strings, boolean global) {
         A64Lowering lowering = new A64Lowering(fn);
         RegAllocFunction mf = lowering.lower();
         Allocation alloc = new LinearScan(A64Abi.CONFIG).allocate(mf);
         List<String> problems = AllocChecker.check(mf, alloc);
         if (!problems.isEmpty()) throw new IllegalStateException("register allocation of " + fn.name() + " is wrong: " + problems);
-        if (dumps.contains(Dump.REGALLOC)) out.println("; regalloc " + fn.name() + "\n" + LinearScan.describe(alloc));
+        if (dumps.contains(Dump.REGALLOC)) dumpOut.println("; regalloc " + fn.name() + "\n" + LinearScan.describe(alloc));
         List<PReg> saved = alloc.usedCalleeSaved().stream().sorted(java.util.Comparator.comparingInt(PReg::index)).toList();
         FrameLayout frame = FrameLayout.compute(0, Math.toIntExact(lowering.localsBytes), lowering.localsAlign, alloc.spillSlots(), 8, saved, 8, 0, 16);
         List<Label> labels = new ArrayList<>();
@@ -107,7 +115,8 @@ public final class A64CodeGen {
         EmitContext ctx = new EmitContext(buf, labels, buf.newLabel(fn.name() + ".trap"));
         ctx.hasPanicAt = hasPanicAt;
         ctx.prefix = fn.name();
-        if (dumps.contains(Dump.ASM)) ctx.listing = new ArrayList<>();
+        if (dumps.contains(Dump.ASM) || dumps.contains(Dump.ISEL)) ctx.listing = new ArrayList<>();
+        IselDump isel = dumps.contains(Dump.ISEL) ? new IselDump(fn.name()) : null;
         ctx.frameBytes = frame.frameSize();
         ctx.saved = saved;
         ctx.saveOffsets = saved.stream().map(frame::saveOffsetOf).toList();
@@ -121,17 +130,23 @@ public final class A64CodeGen {
         int g = 0;
         for (int b = 0; b < mf.blockCount(); b++) {
             ctx.bind(labels.get(b));
+            if (isel != null) isel.block(b);
             ctx.nextBlock = b + 1 < mf.blockCount() ? b + 1 : -1;
             for (var insn : mf.insns(b)) {
                 MInsn m = (MInsn) insn;
+                int mark = ctx.listing == null ? 0 : ctx.listing.size();
                 for (Move mv : alloc.movesBefore(g)) move(ctx, mv, frame);
+                if (isel != null) mark = dumpSince(isel, ctx, mark, null);
                 if (!alloc.isRedundantMove(g, m)) {
                     m.emitter().emit(ctx, alloc.operandLocations().get(g).stream().map(A64Abi::xreg).toList());
                 }
+                if (isel != null) mark = dumpSince(isel, ctx, mark, m);
                 for (Move mv : alloc.movesAfter(g)) move(ctx, mv, frame);
+                if (isel != null) dumpSince(isel, ctx, mark, null);
                 g++;
             }
         }
+        if (isel != null) dumpOut.print(isel);
         ctx.bind(ctx.trap);
         ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
         for (EmitContext.PanicStub stub : ctx.panicStubs) {
@@ -143,7 +158,15 @@ public final class A64CodeGen {
             ctx.emit(new A64Insn.Branch(true, new org.machr.codegen.aarch64.Target.ToSymbol(PANIC_AT, 0)));
             ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
         }
-        if (ctx.listing != null) out.println((global ? "\t.globl " + fn.name() + "\n" : "") + fn.name() + ":\n" + String.join("\n", ctx.listing));
+        if (dumps.contains(Dump.ASM)) out.println((global ? "\t.globl " + fn.name() + "\n" : "") + fn.name() + ":\n" + String.join("\n", ctx.listing));
+    }
+
+    /** Adds the listing lines emitted since {@code mark} to the isel dump; returns the new mark. */
+    private static int dumpSince(IselDump isel, EmitContext ctx, int mark, MInsn m) {
+        List<String> lines = List.copyOf(ctx.listing.subList(mark, ctx.listing.size()));
+        if (m == null) isel.allocatorMoves(lines);
+        else isel.insn(m.operands(), m.clobbers(), lines);
+        return ctx.listing.size();
     }
 
     /** {@code ptr, len} of a string constant pooled in .rodata. */

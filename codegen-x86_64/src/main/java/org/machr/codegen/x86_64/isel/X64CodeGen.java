@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.io.PrintStream;
 import org.machr.codegen.common.CodeBuffer;
 import org.machr.codegen.common.FrameLayout;
 import org.machr.codegen.common.Label;
 import org.machr.codegen.common.regalloc.AllocChecker;
 import org.machr.codegen.common.regalloc.Allocation;
+import org.machr.codegen.common.regalloc.IselDump;
 import org.machr.codegen.common.regalloc.LinearScan;
 import org.machr.codegen.common.regalloc.Location;
 import org.machr.codegen.common.regalloc.Move;
@@ -50,7 +53,19 @@ public final class X64CodeGen {
     /** The name the front end gives the runtime's panic function (docs/language.md §11). */
     static final String PANIC_AT = "rt.panic_at";
 
+    /** What {@link #compile(IrProgram, String, Diagnostics, Set, PrintStream)} can print per function. */
+    public enum Dump { ISEL, REGALLOC }
+
     public static Optional<Output> compile(IrProgram program, String objectName, Diagnostics diags) {
+        return compile(program, objectName, diags, Set.of(), null);
+    }
+
+    /**
+     * Compiles every function; {@code dumps} selects what is printed to {@code dumpOut}: the selected
+     * instructions with their virtual registers ({@code ISEL}) and the register assignment ({@code REGALLOC}).
+     */
+    public static Optional<Output> compile(IrProgram program, String objectName, Diagnostics diags, Set<Dump> dumps,
+                                           PrintStream dumpOut) {
         CodeBuffer text = new CodeBuffer(diags);
         List<Symbol> symbols = new ArrayList<>();
         List<String> listing = new ArrayList<>();
@@ -62,7 +77,7 @@ public final class X64CodeGen {
             int start = text.size();
             List<String> fnListing = new ArrayList<>();
             try {
-                function(fn, text, fnListing, panic);
+                function(fn, text, fnListing, panic, dumps, dumpOut);
             } catch (UnsupportedIrException e) {
                 diags.error(X64CodegenCode.UNSUPPORTED, null, "function " + fn.name() + ": " + e.getMessage() + " is not supported by the x86_64 backend");
                 continue;
@@ -91,11 +106,18 @@ public final class X64CodeGen {
 
     /** Lowers, allocates, checks and emits one function; also used by the unit tests. */
     static void function(IrFunction fn, CodeBuffer buf, List<String> listing, String panicSymbol) {
+        function(fn, buf, listing, panicSymbol, Set.of(), null);
+    }
+
+    private static void function(IrFunction fn, CodeBuffer buf, List<String> listing, String panicSymbol, Set<Dump> dumps,
+                                 PrintStream dumpOut) {
         X64Lowering lowering = new X64Lowering(fn);
         RegAllocFunction mf = lowering.lower();
         Allocation alloc = new LinearScan(X64Abi.CONFIG).allocate(mf);
         List<String> problems = AllocChecker.check(mf, alloc);
         if (!problems.isEmpty()) throw new IllegalStateException("register allocation of " + fn.name() + " is wrong: " + problems);
+        if (dumps.contains(Dump.REGALLOC)) dumpOut.println("; regalloc " + fn.name() + "\n" + LinearScan.describe(alloc));
+        IselDump isel = dumps.contains(Dump.ISEL) ? new IselDump(fn.name()) : null;
         List<PReg> saved = alloc.usedCalleeSaved().stream().sorted(Comparator.comparingInt(PReg::index)).toList();
         // After push %rbp the stack is 16-byte aligned; a frame of a multiple of 16 keeps it so at calls.
         FrameLayout frame = FrameLayout.compute(lowering.outgoingBytes, Math.toIntExact(lowering.localsBytes), lowering.localsAlign,
@@ -115,19 +137,33 @@ public final class X64CodeGen {
         int g = 0;
         for (int b = 0; b < mf.blockCount(); b++) {
             ctx.bind(labels.get(b));
+            if (isel != null) isel.block(b);
             ctx.nextBlock = b + 1 < mf.blockCount() ? b + 1 : -1;
             for (var insn : mf.insns(b)) {
                 MInsn m = (MInsn) insn;
+                int mark = listing.size();
                 for (Move mv : alloc.movesBefore(g)) move(ctx, mv, frame);
+                if (isel != null) mark = dumpSince(isel, listing, mark, null);
                 if (!alloc.isRedundantMove(g, m)) {
                     m.emitter().emit(ctx, alloc.operandLocations().get(g).stream().map(X64Abi::gpr).toList());
                 }
+                if (isel != null) mark = dumpSince(isel, listing, mark, m);
                 for (Move mv : alloc.movesAfter(g)) move(ctx, mv, frame);
+                if (isel != null) dumpSince(isel, listing, mark, null);
                 g++;
             }
         }
+        if (isel != null) dumpOut.print(isel);
         ctx.nextBlock = -1;
         for (int i = 0; i < ctx.slowPaths.size(); i++) ctx.slowPaths.get(i).run();
+    }
+
+    /** Adds the listing lines emitted since {@code mark} to the isel dump; returns the new mark. */
+    private static int dumpSince(IselDump isel, List<String> listing, int mark, MInsn m) {
+        List<String> lines = List.copyOf(listing.subList(mark, listing.size()));
+        if (m == null) isel.allocatorMoves(lines);
+        else isel.insn(m.operands(), m.clobbers(), lines);
+        return listing.size();
     }
 
     private static void move(EmitContext ctx, Move m, FrameLayout frame) {
