@@ -16,19 +16,19 @@ aarch64)
     cc=aarch64-linux-gnu-gcc
     # -mgeneral-regs-only: kernel code never uses FP/SIMD, and neither does ours.
     cflags="-O2 -ffreestanding -fno-pic -mgeneral-regs-only"
-    qemu="qemu-system-aarch64 -M virt -cpu cortex-a72 -m 128M -semihosting"
+    qemu=qemu-system-aarch64
     nm=aarch64-linux-gnu-nm ;;
 x86_64)
     cc=gcc
     # -mno-sse -mno-red-zone -mcmodel=kernel... as a kernel is built; no SIMD in either version.
     cflags="-O2 -ffreestanding -fno-pic -fno-pie -mno-sse -mno-mmx -mno-red-zone"
-    qemu="qemu-system-x86_64 -M pc -m 128M -device isa-debug-exit,iobase=0xf4,iosize=0x04"
+    qemu=qemu-system-x86_64
     nm=nm ;;
 *) echo "run.sh: unknown architecture '$arch' (aarch64 or x86_64)" >&2; exit 2 ;;
 esac
 # gcc turns the copy and clear loops into memcpy/memset calls, which a freestanding image lacks.
 cflags="$cflags -fno-tree-loop-distribute-patterns -fno-builtin"
-for tool in $cc ${qemu%% *} $nm; do
+for tool in $cc $qemu $nm; do
     command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (scripts/install-deps; gcc-aarch64-linux-gnu for the aarch64 C side)" >&2; exit 2; }
 done
 
@@ -65,14 +65,12 @@ fn main() -> i32 {
 KD
 }
 
-# Runs an image under -icount; prints "RESULT COUNT".
+# Boots an image with `machr run --icount` (QEMU -icount shift=0); prints "RESULT COUNT".
 measure() {
-    out=$(timeout 120 $qemu -icount shift=0,align=off,sleep=off -nodefaults -display none -serial stdio \
-        -monitor none -no-reboot -kernel "$1" </dev/null 2>/dev/null || true)
-    echo "$out" | sed -n 's/^result \([0-9]*\) count \([0-9]*\).*/\1 \2/p'
+    "$root/machr" run --target "$arch" --icount --timeout 120 --image "$1" 2>/dev/null \
+        | sed -n 's/^result \([0-9]*\) count \([0-9]*\).*/\1 \2/p'
 }
 
-# Code size: the bytes of the functions of the benchmark (kd: module PROG; C: the object's .text).
 sum_sizes() {  # stdin: "ADDRESS SIZE TYPE NAME" lines of nm -S; prints the total of the hex sizes
     total=0
     while read -r _ size _ _; do total=$((total + 0x$size)); done

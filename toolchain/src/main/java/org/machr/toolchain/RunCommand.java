@@ -50,15 +50,24 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop QEMU after this long (default ${DEFAULT-VALUE}); the run then fails with status 124.")
     long timeoutSeconds;
 
+    @Option(names = "--icount",
+            description = "Native targets: run QEMU with -icount shift=0 (guest time counts executed instructions: exact, repeatable counts).")
+    boolean icount;
+
     @Option(names = "--with", paramLabel = "FILE",
             description = "Native targets: link this .s or ELF .o file into the image (repeatable).")
     List<Path> with = new ArrayList<>();
+
+    @Option(names = "--image", paramLabel = "FILE",
+            description = "Boot this image (from `machr build`) instead of building a program; needs --target aarch64 or x86_64.")
+    Path image;
 
     @Parameters(arity = "0..1", paramLabel = "PROGRAM.kd", description = "Default: samples/hello.kd.")
     Path program;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (image != null) return bootImage();
         Path main = program;
         if (main == null) {
             main = ProjectRoot.find().resolve("samples/hello.kd");
@@ -78,6 +87,22 @@ public final class RunCommand implements Callable<Integer> {
         };
     }
 
+    private int bootImage() throws IOException, InterruptedException {
+        if (program != null) {
+            console.err().println("error: give either PROGRAM.kd or --image, not both");
+            return 2;
+        }
+        if (target == null || target == Target.JVM) {
+            console.err().println("error: --image needs --target aarch64 or x86_64");
+            return 2;
+        }
+        if (!Files.isRegularFile(image)) {
+            console.err().println("error: no file '" + image + "'");
+            return 1;
+        }
+        return boot(target, Files.readAllBytes(image));
+    }
+
     private Target defaultTarget() {
         if (Qemu.find(Target.AARCH64).isPresent()) return Target.AARCH64;
         console.err().println("machr run: " + Qemu.executable(Target.AARCH64)
@@ -94,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         Path image = Files.createTempFile("machr-", ".elf");
         try {
             Files.write(image, elf);
-            Qemu.Outcome outcome = Qemu.boot(Qemu.command(qemu.get(), t, image), console.out(), timeoutSeconds);
+            Qemu.Outcome outcome = Qemu.boot(Qemu.command(qemu.get(), t, image, icount), console.out(), timeoutSeconds);
             if (outcome.timedOut()) {
                 console.err().println("machr run: no exit after " + timeoutSeconds + " s; QEMU stopped (the guest hung?)");
                 return 124;

@@ -139,6 +139,43 @@ class BuildOptionsTest {
     }
 
     @Test
+    void runBootsABuiltImageAndCountsInstructionsWithIcount(@TempDir Path dir) throws IOException {
+        requireQemu(Target.X86_64);
+        Path prog = Files.writeString(dir.resolve("p.kd"), """
+                use rt;
+                extern fn counter() -> u64;
+                fn main() -> i32 {
+                    var a: u64 = 0;
+                    var b: u64 = 0;
+                    unsafe { a = counter(); b = counter(); }
+                    rt.print_u64(b - a);
+                    rt.println("");
+                    return 0;
+                }
+                """);
+        // rdtsc; shl; or; ret = 4 instructions from one read to the next, plus the call (1) and the
+        // result moves between the two calls, which the backend may shape freely: bounded, and exact.
+        Path counter = Files.writeString(dir.resolve("c.s"), """
+                    .text
+                    .globl counter
+                counter:
+                    rdtsc
+                    shlq $32, %rdx
+                    orq %rdx, %rax
+                    retq
+                """);
+        Path elf = dir.resolve("p.elf");
+        assertThat(machr("build", "--target", "x86_64", "--with", counter.toString(), "-o", elf.toString(), prog.toString()).status()).isZero();
+        Result first = machr("run", "--target", "x86_64", "--icount", "--image", elf.toString());
+        Result second = machr("run", "--target", "x86_64", "--icount", "--image", elf.toString());
+        assertThat(first.status()).as(first.err()).isZero();
+        long delta = Long.parseLong(first.out().strip());
+        assertThat(delta).isBetween(5L, 20L);
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(machr("run", "--target", "jvm", "--image", elf.toString()).err()).contains("--image needs --target aarch64 or x86_64");
+    }
+
+    @Test
     void nativeOnlyOptionsAreRejectedForTheJvmTarget(@TempDir Path dir) throws IOException {
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
         Result r = machr("build", "--target", "jvm", "--dump=isel", prog.toString());

@@ -1,5 +1,6 @@
 package org.machr.tests.conformance;
 
+import org.machr.codegen.common.QemuCommand;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.machr.kd.ir.pass.PassPipeline;
  */
 final class A64Target implements Target {
 
-    static final String QEMU = "qemu-system-aarch64";
+    static final String QEMU = QemuCommand.AARCH64.executable();
     static final long TIMEOUT_SECONDS = 20;
 
     private final Path projectRoot;
@@ -108,9 +109,7 @@ final class A64Target implements Target {
         Path console = Files.createTempFile("machr-conf", ".out");
         try {
             Files.write(file, elf);
-            Process p = new ProcessBuilder(qemu.toString(), "-M", "virt", "-cpu", "cortex-a72", "-m", "128M", "-nodefaults",
-                    "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot", "-semihosting",
-                    "-kernel", file.toString())
+            Process p = new ProcessBuilder(QemuCommand.AARCH64.command(qemu.toString(), file, false))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(console.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             int status;

@@ -1,5 +1,6 @@
 package org.machr.tests.conformance;
 
+import org.machr.codegen.common.QemuCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import org.machr.kd.ir.pass.PassPipeline;
  */
 final class X64Target implements Target {
 
-    static final String QEMU = "qemu-system-x86_64";
+    static final String QEMU = QemuCommand.X86_64.executable();
     private static final long TIMEOUT_SECONDS = 60;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
@@ -83,8 +84,7 @@ final class X64Target implements Target {
     }
 
     static Outcome boot(Path image) throws IOException, InterruptedException {
-        Process qemu = new ProcessBuilder(QEMU, "-M", "pc", "-nodefaults", "-display", "none", "-serial", "stdio",
-                "-monitor", "none", "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", image.toString())
+        Process qemu = new ProcessBuilder(QemuCommand.X86_64.command(QEMU, image, false))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.machr.codegen.common.QemuCommand;
 import org.machr.kd.Target;
 
 /**
@@ -24,9 +25,13 @@ public final class Qemu {
     private Qemu() {}
 
     public static String executable(Target target) {
+        return machine(target).executable();
+    }
+
+    private static QemuCommand machine(Target target) {
         return switch (target) {
-            case AARCH64 -> "qemu-system-aarch64";
-            case X86_64 -> "qemu-system-x86_64";
+            case AARCH64 -> QemuCommand.AARCH64;
+            case X86_64 -> QemuCommand.X86_64;
             case JVM -> throw new IllegalArgumentException("the jvm target runs in-process");
         };
     }
@@ -42,17 +47,9 @@ public final class Qemu {
         return Optional.empty();
     }
 
-    /** The command line that boots {@code image} (boot.md, "Running QEMU in tests"). */
-    public static List<String> command(Path qemu, Target target, Path image) {
-        List<String> cmd = new ArrayList<>(List.of(qemu.toString()));
-        switch (target) {
-            case AARCH64 -> cmd.addAll(List.of("-M", "virt", "-cpu", "cortex-a72", "-m", "128M", "-semihosting"));
-            case X86_64 -> cmd.addAll(List.of("-M", "pc", "-m", "128M", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"));
-            case JVM -> throw new IllegalArgumentException("the jvm target runs in-process");
-        }
-        cmd.addAll(List.of("-nodefaults", "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot",
-                "-kernel", image.toString()));
-        return cmd;
+    /** The command line that boots {@code image} (boot.md); {@code icount} makes guest time count instructions. */
+    public static List<String> command(Path qemu, Target target, Path image, boolean icount) {
+        return machine(target).command(qemu.toString(), image, icount);
     }
 
     /** Boots and copies the console to {@code console} as it arrives; QEMU's stderr goes to ours. */

@@ -63,8 +63,7 @@ final class QemuRunner {
         assertThat(diags.all()).isEmpty();
         Path file = Files.createTempFile("machr-a64", ".elf");
         Files.write(file, elf);
-        Process p = new ProcessBuilder(qemu.toString(), "-M", "virt", "-cpu", "cortex-a72", "-m", "128M", "-nodefaults",
-                "-display", "none", "-serial", "stdio", "-monitor", "none", "-no-reboot", "-semihosting", "-kernel", file.toString())
+        Process p = new ProcessBuilder(org.machr.codegen.common.QemuCommand.AARCH64.command(qemu.toString(), file, false))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
