@@ -19,6 +19,17 @@ public final class MapFile {
 
     private MapFile() {}
 
+    /** Writes the map of {@code image} to {@code file}; false (LNK0001 reported) when it cannot be written. */
+    public static boolean write(LinkedImage image, java.nio.file.Path file, org.machr.diag.Diagnostics diags) {
+        try {
+            java.nio.file.Files.writeString(file, render(image));
+            return true;
+        } catch (java.io.IOException e) {
+            diags.error(LinkCode.IO_ERROR, null, "cannot write " + file + ": " + e.getMessage());
+            return false;
+        }
+    }
+
     public static String render(LinkedImage image) {
         StringBuilder out = new StringBuilder();
         out.append("Entry point: ").append(hex(image.entry())).append('\n');

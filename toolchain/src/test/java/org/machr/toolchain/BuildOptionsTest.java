@@ -1,11 +1,8 @@
 package org.machr.toolchain;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -21,13 +18,8 @@ import org.machr.toolchain.build.Qemu;
 /** {@code machr build/run} options of the native targets: --with, --map, --dump=isel,regalloc. */
 class BuildOptionsTest {
 
-    private record Result(int status, String out, String err) {}
-
-    private static Result machr(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Machr.execute(args, new Console(new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8)));
-        return new Result(status, out.toString(UTF_8), err.toString(UTF_8));
+    private static CliRun machr(String... args) {
+        return CliRun.machr(args);
     }
 
     private static final String CALLS_EXTRA = """
@@ -67,7 +59,7 @@ class BuildOptionsTest {
         requireQemu(Target.AARCH64);
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
         Path extra = Files.writeString(dir.resolve("extra.s"), A64_EXTRA);
-        Result r = machr("run", "--target", "aarch64", "--with", extra.toString(), prog.toString());
+        CliRun r = machr("run", "--target", "aarch64", "--with", extra.toString(), prog.toString());
         assertThat(r.err()).doesNotContain("error");
         assertThat(r.out()).isEqualTo("42\n");
         assertThat(r.status()).isEqualTo(3);
@@ -78,7 +70,7 @@ class BuildOptionsTest {
         requireQemu(Target.X86_64);
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
         Path extra = Files.writeString(dir.resolve("extra.s"), X64_EXTRA);
-        Result r = machr("run", "--target", "x86_64", "--with", extra.toString(), prog.toString());
+        CliRun r = machr("run", "--target", "x86_64", "--with", extra.toString(), prog.toString());
         assertThat(r.out()).isEqualTo("42\n");
         assertThat(r.status()).isEqualTo(3);
     }
@@ -90,12 +82,12 @@ class BuildOptionsTest {
         Path o = Files.write(dir.resolve("extra.o"), ElfObjectWriter.write(object));
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
         Path map = dir.resolve("p.map");
-        Result ok = machr("build", "--target", "aarch64", "--with", o.toString(), "--map", map.toString(),
+        CliRun ok = machr("build", "--target", "aarch64", "--with", o.toString(), "--map", map.toString(),
                 "-o", dir.resolve("p.elf").toString(), prog.toString());
         assertThat(ok.status()).as(ok.err()).isZero();
         assertThat(map).content().contains("extra_value").contains("p.main");
 
-        Result wrong = machr("build", "--target", "x86_64", "--with", o.toString(), "-o", dir.resolve("q.elf").toString(), prog.toString());
+        CliRun wrong = machr("build", "--target", "x86_64", "--with", o.toString(), "-o", dir.resolve("q.elf").toString(), prog.toString());
         assertThat(wrong.status()).isEqualTo(1);
         assertThat(wrong.err()).contains("error[LNK0010]: " + o + ": an object for aarch64, but the target is x86_64");
     }
@@ -103,7 +95,7 @@ class BuildOptionsTest {
     @Test
     void withReportsAnUndefinedSymbolWhenTheFileIsMissingTheDefinition(@TempDir Path dir) throws IOException {
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
-        Result r = machr("build", "--target", "x86_64", "-o", dir.resolve("p.elf").toString(), prog.toString());
+        CliRun r = machr("build", "--target", "x86_64", "-o", dir.resolve("p.elf").toString(), prog.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("extra_value");
     }
@@ -113,7 +105,7 @@ class BuildOptionsTest {
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
         Path extra = Files.writeString(dir.resolve("extra.s"), X64_EXTRA);
         Path map = dir.resolve("p.map");
-        Result r = machr("build", "--target", "x86_64", "--with", extra.toString(), "--map", map.toString(),
+        CliRun r = machr("build", "--target", "x86_64", "--with", extra.toString(), "--map", map.toString(),
                 "-o", dir.resolve("p.elf").toString(), prog.toString());
         assertThat(r.status()).as(r.err()).isZero();
         String text = Files.readString(map);
@@ -125,14 +117,14 @@ class BuildOptionsTest {
     void iselAndRegallocDumpsShowVirtualRegistersAndTheirHomes(@TempDir Path dir) throws IOException {
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
         Path extra = Files.writeString(dir.resolve("extra.s"), A64_EXTRA);
-        Result a = machr("build", "--target", "aarch64", "--with", extra.toString(), "--dump=isel,regalloc",
+        CliRun a = machr("build", "--target", "aarch64", "--with", extra.toString(), "--dump=isel,regalloc",
                 "-o", dir.resolve("p.elf").toString(), prog.toString());
         assertThat(a.status()).as(a.err()).isZero();
         assertThat(a.out()).contains("; isel p.main\nb0:\n").contains("; regalloc p.main\n")
                 .containsPattern("use v\\d+@x0, def v\\d+@x0, clobbers \\d+ +bl\\s+extra_value")
                 .containsPattern("v\\d+ -> x\\d+");
         Path x64extra = Files.writeString(dir.resolve("x.s"), X64_EXTRA);
-        Result x = machr("build", "--target", "x86_64", "--with", x64extra.toString(), "--dump=isel",
+        CliRun x = machr("build", "--target", "x86_64", "--with", x64extra.toString(), "--dump=isel",
                 "-o", dir.resolve("q.elf").toString(), prog.toString());
         assertThat(x.status()).as(x.err()).isZero();
         assertThat(x.out()).contains("; isel p.main\nb0:\n").containsPattern("callq\textra_value");
@@ -166,8 +158,8 @@ class BuildOptionsTest {
                 """);
         Path elf = dir.resolve("p.elf");
         assertThat(machr("build", "--target", "x86_64", "--with", counter.toString(), "-o", elf.toString(), prog.toString()).status()).isZero();
-        Result first = machr("run", "--target", "x86_64", "--icount", "--image", elf.toString());
-        Result second = machr("run", "--target", "x86_64", "--icount", "--image", elf.toString());
+        CliRun first = machr("run", "--target", "x86_64", "--icount", "--image", elf.toString());
+        CliRun second = machr("run", "--target", "x86_64", "--icount", "--image", elf.toString());
         assertThat(first.status()).as(first.err()).isZero();
         long delta = Long.parseLong(first.out().strip());
         assertThat(delta).isBetween(5L, 20L);
@@ -178,10 +170,10 @@ class BuildOptionsTest {
     @Test
     void nativeOnlyOptionsAreRejectedForTheJvmTarget(@TempDir Path dir) throws IOException {
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
-        Result r = machr("build", "--target", "jvm", "--dump=isel", prog.toString());
+        CliRun r = machr("build", "--target", "jvm", "--dump=isel", prog.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("error: --dump=isel applies to the native targets (aarch64, x86_64), not jvm");
-        Result unknown = machr("build", "--target", "aarch64", "--dump=sched", prog.toString());
+        CliRun unknown = machr("build", "--target", "aarch64", "--dump=sched", prog.toString());
         assertThat(unknown.err()).contains("unknown --dump 'sched'; expected ir, constfold, copyprop, dce, simplifycfg, opt, isel, regalloc");
     }
 }

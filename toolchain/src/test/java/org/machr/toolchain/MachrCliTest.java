@@ -2,10 +2,7 @@ package org.machr.toolchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,13 +11,8 @@ import picocli.CommandLine;
 
 class MachrCliTest {
 
-    private record Result(int status, String out, String err) {}
-
-    private static Result machr(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Machr.execute(args, new Console(new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8)));
-        return new Result(status, out.toString(UTF_8), err.toString(UTF_8));
+    private static CliRun machr(String... args) {
+        return CliRun.machr(args);
     }
 
     /** The subcommand names listed under "Commands:" in the help text. */
@@ -34,7 +26,7 @@ class MachrCliTest {
 
     @Test
     void helpListsExactlyTheRegisteredCommands() {
-        Result r = machr("--help");
+        CliRun r = machr("--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("Usage: machr ");
         List<String> registered = List.copyOf(new CommandLine(new Machr()).getSubcommands().keySet());
@@ -46,7 +38,7 @@ class MachrCliTest {
     void everyListedCommandHasItsOwnHelp() {
         for (String name : new CommandLine(new Machr()).getSubcommands().keySet()) {
             if (name.equals("help")) continue;
-            Result r = machr(name, "--help");
+            CliRun r = machr(name, "--help");
             assertThat(r.status()).as(name).isZero();
             assertThat(r.out() + r.err()).as(name).containsIgnoringCase("usage: machr " + name);
         }
@@ -54,14 +46,14 @@ class MachrCliTest {
 
     @Test
     void versionNamesTheToolchainAndTheJdk() {
-        Result r = machr("--version");
+        CliRun r = machr("--version");
         assertThat(r.status()).isZero();
         assertThat(r.out()).matches("(?s)machr \\d+\\.\\d+\\.\\d+.*\nJava \\d+.*");
     }
 
     @Test
     void anUnknownCommandIsAUsageError() {
-        Result r = machr("frobnicate");
+        CliRun r = machr("frobnicate");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("Unmatched argument at index 0: 'frobnicate'");
     }
@@ -76,7 +68,7 @@ class MachrCliTest {
 
     @Test
     void runWithoutAProgramRunsHello() {
-        Result r = machr("run");
+        CliRun r = machr("run");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("Hello from Mach_R!\n1 + 2 + ... + 10 = 55\n");
         assertThat(r.err()).contains("no kernel yet; running samples/hello.kd");
@@ -98,7 +90,7 @@ class MachrCliTest {
     void runReturnsTheProgramsStatusAndPanicReportOnJvm(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
         java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);
-        Result r = machr("run", "--target", "jvm", prog.toString());
+        CliRun r = machr("run", "--target", "jvm", prog.toString());
         assertThat(r.out()).isEqualTo("3\npanic: index out of bounds at p.kd:7\n");
         assertThat(r.status()).isEqualTo(101);
     }
@@ -108,7 +100,7 @@ class MachrCliTest {
             throws java.io.IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(qemuAarch64(), "qemu-system-aarch64 not installed");
         java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);
-        Result r = machr("run", "--target", "aarch64", prog.toString());
+        CliRun r = machr("run", "--target", "aarch64", prog.toString());
         assertThat(r.out()).isEqualTo("3\npanic: index out of bounds at p.kd:7\n");
         assertThat(r.status()).isEqualTo(101);
     }
@@ -120,10 +112,10 @@ class MachrCliTest {
         if (!found && Boolean.getBoolean("machr.requireTools")) throw new AssertionError("qemu-system-x86_64 missing");
         org.junit.jupiter.api.Assumptions.assumeTrue(found, "qemu-system-x86_64 not installed");
         java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);
-        Result r = machr("run", "--target", "x86_64", prog.toString());
+        CliRun r = machr("run", "--target", "x86_64", prog.toString());
         assertThat(r.out()).isEqualTo("3\npanic: index out of bounds at p.kd:7\n");
         assertThat(r.status()).isEqualTo(101);
-        Result hello = machr("run", "--target", "x86_64", ProjectRoot.find().resolve("samples/hello.kd").toString());
+        CliRun hello = machr("run", "--target", "x86_64", ProjectRoot.find().resolve("samples/hello.kd").toString());
         assertThat(hello.status()).as(hello.err()).isZero();
         assertThat(hello.out()).isEqualTo("Hello from Mach_R!\n1 + 2 + ... + 10 = 55\n");
     }
@@ -133,7 +125,7 @@ class MachrCliTest {
             throws java.io.IOException {
         java.nio.file.Path prog = java.nio.file.Files.writeString(dir.resolve("p.kd"), OUT_OF_BOUNDS);
         java.nio.file.Path elf = dir.resolve("p.elf"), asm = dir.resolve("p.s"), map = dir.resolve("p.map");
-        Result r = machr("build", "--target", "aarch64", "-o", elf.toString(), "--emit-asm", asm.toString(),
+        CliRun r = machr("build", "--target", "aarch64", "-o", elf.toString(), "--emit-asm", asm.toString(),
                 "--map", map.toString(), prog.toString());
         assertThat(r.status()).as(r.err()).isZero();
         byte[] bytes = java.nio.file.Files.readAllBytes(elf);
@@ -149,7 +141,7 @@ class MachrCliTest {
         assertThat(machr("build", "--target", "sparc", "x.kd").err()).contains("unknown target 'sparc'");
         java.nio.file.Path bad = dir.resolve("bad.kd");
         java.nio.file.Files.writeString(bad, "fn main() -> i32 { return 1 fn }\n");
-        Result r = machr("build", "--target", "jvm", bad.toString());
+        CliRun r = machr("build", "--target", "jvm", bad.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("bad.kd:1:29: error[KD0010]: expected ';', found 'fn'");
     }
@@ -166,7 +158,7 @@ class MachrCliTest {
                 simpleroutine poke(server : mach_port_t; v : int32);
                 """);
         java.nio.file.Path list = dir.resolve("t.list");
-        Result r = machr("mig", "-n", "-list", list.toString(), defs.toString());
+        CliRun r = machr("mig", "-n", "-list", list.toString(), defs.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(java.nio.file.Files.readString(list)).isEqualTo("t 4000 add 0 4000 4100\nt 4000 poke 3 4003 0\n");
     }

@@ -71,14 +71,7 @@ public final class A64Build {
         objects.addAll(options.extraObjects());
         Optional<LinkedImage> image = link(objects, diags);
         if (image.isEmpty()) return Optional.empty();
-        if (options.mapFile() != null) {
-            try {
-                Files.writeString(options.mapFile(), MapFile.render(image.get()));
-            } catch (IOException e) {
-                diags.error(A64CodegenCode.IO, null, "cannot write " + options.mapFile() + ": " + e.getMessage());
-                return Optional.empty();
-            }
-        }
+        if (options.mapFile() != null && !MapFile.write(image.get(), options.mapFile(), diags)) return Optional.empty();
         return ImageWriter.forArch(Arch.AARCH64).write(image.get(), diags);
     }
 

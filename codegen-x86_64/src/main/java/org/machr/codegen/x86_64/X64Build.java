@@ -71,14 +71,7 @@ public final class X64Build {
         if (code.isEmpty()) return Optional.empty();
         Optional<LinkedImage> linked = link(code.get().object(), options.extraObjects(), runtimeRoot, diags);
         if (linked.isEmpty()) return Optional.empty();
-        if (options.mapFile() != null) {
-            try {
-                Files.writeString(options.mapFile(), MapFile.render(linked.get()));
-            } catch (IOException e) {
-                diags.error(X64CodegenCode.BUILD, null, "cannot write " + options.mapFile() + ": " + e.getMessage());
-                return Optional.empty();
-            }
-        }
+        if (options.mapFile() != null && !MapFile.write(linked.get(), options.mapFile(), diags)) return Optional.empty();
         return ImageWriter.forArch(Arch.X86_64).write(linked.get(), diags)
                 .map(b -> new Image(b, String.join("\n", code.get().listing()) + "\n", code.get().object()));
     }
