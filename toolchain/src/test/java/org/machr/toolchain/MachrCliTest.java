@@ -2,7 +2,6 @@ package org.machr.toolchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
