@@ -115,20 +115,34 @@ public final class Lowering {
         return new Value.SliceValue(new SymbolAddr(string(bytes)), Imm.i64(bytes.length));
     }
 
-    /** IR parameter types of a KD function type: a slice is two. */
-    static List<IrType> flatTypes(List<Type> types) {
+    /**
+     * IR parameter types of a KD function type: a slice is two, a struct its address (the caller's
+     * copy); a struct result adds its address as a hidden first parameter (docs/language.md §10).
+     */
+    static List<IrType> paramTypes(Type.Fn f) {
         List<IrType> out = new ArrayList<>();
-        for (Type t : types) out.addAll(flatType(t));
+        if (returnsInMemory(f)) out.add(IrType.I64);
+        for (Type t : f.params()) out.addAll(flatType(t));
         return out;
     }
 
-    static List<IrType> flatType(Type t) {
+    /** IR result types of a KD function type: none for a struct, which goes through the hidden pointer. */
+    static List<IrType> resultTypes(Type.Fn f) {
+        return returnsInMemory(f) ? List.of() : flatType(f.result());
+    }
+
+    static boolean returnsInMemory(Type.Fn f) {
+        return Layout.isAggregate(f.result());
+    }
+
+    private static List<IrType> flatType(Type t) {
         if (t instanceof Type.Void) return List.of();
         if (t instanceof Type.Slice) return List.of(IrType.I64, IrType.I64);
+        if (Layout.isAggregate(t)) return List.of(IrType.I64);
         return List.of(Layout.ir(t));
     }
 
     static Signature signature(Type.Fn f) {
-        return new Signature(flatTypes(f.params()), flatType(f.result()));
+        return new Signature(paramTypes(f), resultTypes(f));
     }
 }
