@@ -107,8 +107,9 @@ public final class IrPrinter {
                     (rs.isEmpty() ? "" : rs.size() == 1 ? def(rs.get(0))
                             : rs.stream().map(r -> r + ": " + r.type().text()).collect(Collectors.joining(", ")) + " = ")
                             + callee(c) + "(" + ops(args) + ")" + at(loc);
-            case Insn.IntrinsicCall(Reg d, Intrinsic in, List<Operand> args, Loc loc) ->
-                    (d == null ? "" : def(d)) + "intrinsic @" + in.text() + "(" + ops(args) + ")" + at(loc);
+            case Insn.IntrinsicCall(Reg d, Intrinsic in, List<Operand> args, String sysReg, Loc loc) ->
+                    (d == null ? "" : def(d)) + "intrinsic @" + in.text() + "("
+                            + (sysReg == null ? "" : sysReg + (args.isEmpty() ? "" : ", ")) + ops(args) + ")" + at(loc);
         };
     }
 

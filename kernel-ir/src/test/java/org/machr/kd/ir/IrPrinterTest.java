@@ -75,4 +75,27 @@ class IrPrinterTest {
                 }
                 """);
     }
+
+    @Test
+    void printsMachineIntrinsicsWithTheirSystemRegister() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = FunctionBuilder.begin(p, "k", List.of(IrType.I64), null, IrTestPrograms.LOC, false);
+        Loc at = new Loc("k.kd", 3);
+        Reg freq = b.intrinsic(Intrinsic.AARCH64_MRS, List.of(), "CNTFRQ_EL0", at);
+        b.intrinsic(Intrinsic.AARCH64_MSR, List.of(freq), "TPIDR_EL1", at);
+        b.intrinsic(Intrinsic.AARCH64_ISB, List.of(), at);
+        b.intrinsic(Intrinsic.AARCH64_ERET, List.of(), at);
+        assertThat(IrVerifier.verify(p)).isEmpty();
+        assertThat(IrPrinter.print(p)).isEqualTo("""
+
+                fn @k(%0: i64) {
+                b0:  ; entry
+                  %1: i64 = intrinsic @aarch64.mrs(CNTFRQ_EL0)  @k.kd:3
+                  intrinsic @aarch64.msr(TPIDR_EL1, %1)  @k.kd:3
+                  intrinsic @aarch64.isb()  @k.kd:3
+                  intrinsic @aarch64.eret()  @k.kd:3
+                  unreachable
+                }
+                """);
+    }
 }

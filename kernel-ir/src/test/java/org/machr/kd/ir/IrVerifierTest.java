@@ -74,4 +74,16 @@ class IrVerifierTest {
         assertThatThrownBy(() -> new IrGlobal("g", IrGlobal.Section.DATA, 8, 8, new byte[8],
                 List.of(new IrGlobal.Reloc(4, "g", 0)), false)).hasMessageContaining("relocation at 4 outside");
     }
+
+    @Test
+    void systemRegisterOnlyOnMsrAndMrs() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = fn(p, null);
+        b.emit(new Insn.IntrinsicCall(b.newReg(IrType.I64), Intrinsic.AARCH64_MRS, List.of(), null, IrTestPrograms.LOC));
+        b.emit(new Insn.IntrinsicCall(null, Intrinsic.X86_64_HLT, List.of(), "DAIF", IrTestPrograms.LOC));
+        b.ret(List.of());
+        assertThat(IrVerifier.verify(p)).containsExactly(
+                "fn @f b0 '%0: i64 = intrinsic @aarch64.mrs()  @" + IrTestPrograms.LOC + "': @aarch64.mrs without a system register",
+                "fn @f b0 'intrinsic @x86_64.hlt(DAIF)  @" + IrTestPrograms.LOC + "': @x86_64.hlt takes no system register");
+    }
 }
