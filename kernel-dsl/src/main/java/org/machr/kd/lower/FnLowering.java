@@ -11,6 +11,7 @@ import org.machr.diag.Span;
 import org.machr.kd.ast.Decl;
 import org.machr.kd.ast.Expr;
 import org.machr.kd.ast.Stmt;
+import org.machr.kd.check.Attributes;
 import org.machr.kd.check.FnInfo;
 import org.machr.kd.check.LocalVar;
 import org.machr.kd.check.Semantics;
@@ -55,6 +56,7 @@ final class FnLowering {
         Type.Fn type = fn.type();
         this.b = FunctionBuilder.beginWithResults(lowering.program, fn.symbol(), Lowering.paramTypes(type),
                 Lowering.resultTypes(type), loc(fn.decl().nameSpan()), fn.decl().pub() || fn.name().equals("main"));
+        Attributes.section(fn.decl().attributes()).ifPresent(b.function()::setSection);
         this.mem = new MemOps(b);
         this.exprs = new ExprLowering(this);
     }

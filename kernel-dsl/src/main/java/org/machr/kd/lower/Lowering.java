@@ -20,6 +20,7 @@ import org.machr.kd.ir.FunctionBuilder;
 import org.machr.kd.ir.Imm;
 import org.machr.kd.ir.IrGlobal;
 import org.machr.kd.ir.IrProgram;
+import org.machr.kd.ir.IrSections;
 import org.machr.kd.ir.IrType;
 import org.machr.kd.ir.Loc;
 import org.machr.kd.ir.Reg;
@@ -57,15 +58,44 @@ public final class Lowering {
     }
 
     private void run() {
-        for (GlobalInfo g : sem.globals()) program.add(new StaticData(this).global(g));
+        SectionUse sections = new SectionUse();
+        for (GlobalInfo g : sem.globals()) {
+            IrGlobal global = new StaticData(this).global(g);
+            program.add(global);
+            sections.use(IrSections.of(global), IrSections.kind(global), g.decl().nameSpan());
+        }
         for (FnInfo f : sem.functions()) {
             if (f.decl().extern()) {
                 program.add(new ExternDecl(f.symbol(), signature(f.type())));
             } else {
                 new FnLowering(this, f).lower();
+                sections.use(IrSections.of(program.function(f.symbol())), IrSections.Kind.CODE, f.decl().nameSpan());
             }
         }
         entry();
+    }
+
+    /** Reports a declaration whose section already holds another kind of contents (KD0451). */
+    private final class SectionUse {
+        private final Map<String, IrSections.Kind> kinds = new HashMap<>(Map.of(".text", IrSections.Kind.CODE,
+                ".rodata", IrSections.Kind.RODATA, ".data", IrSections.Kind.DATA, ".bss", IrSections.Kind.BSS));
+
+        void use(String section, IrSections.Kind kind, Span at) {
+            IrSections.Kind before = kinds.putIfAbsent(section, kind);
+            if (before != null && before != kind) {
+                diagnostics.error(KdCode.KD0451, at, "section " + section + " already holds " + describe(before)
+                        + "; it cannot also hold " + describe(kind));
+            }
+        }
+
+        private static String describe(IrSections.Kind k) {
+            return switch (k) {
+                case CODE -> "functions";
+                case RODATA -> "'let' globals";
+                case DATA -> "initialised 'var' globals";
+                case BSS -> "zero-filled 'var' globals";
+            };
+        }
     }
 
     private void entry() {

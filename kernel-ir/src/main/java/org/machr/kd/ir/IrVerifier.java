@@ -27,6 +27,7 @@ public final class IrVerifier {
         for (IrGlobal g : program.globals())
             for (IrGlobal.Reloc r : g.relocs())
                 if (!v.symbolExists(r.symbol())) v.errors.add("global @" + g.name() + ": relocation to unknown @" + r.symbol());
+        v.errors.addAll(IrSections.problems(program));
         return v.errors;
     }
 

@@ -98,4 +98,23 @@ class IrPrinterTest {
                 }
                 """);
     }
+
+    @Test
+    void printsNamedSections() {
+        IrProgram p = new IrProgram();
+        p.add(new IrGlobal("t", IrGlobal.Section.RODATA, 2, 2, new byte[] {1, 0}, List.of(), false, ".rodata.tables"));
+        FunctionBuilder b = FunctionBuilder.begin(p, "boot", List.of(), null, IrTestPrograms.LOC, true);
+        b.function().setSection(".text.boot");
+        b.ret(List.of());
+        assertThat(IrVerifier.verify(p)).isEmpty();
+        assertThat(IrPrinter.print(p)).isEqualTo("""
+                global @t: rodata size 2 align 2 section ".rodata.tables"
+                  bytes 01 00
+
+                fn @boot() export section ".text.boot" {
+                b0:  ; entry
+                  ret
+                }
+                """);
+    }
 }

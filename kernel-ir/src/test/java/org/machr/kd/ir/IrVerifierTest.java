@@ -86,4 +86,24 @@ class IrVerifierTest {
                 "fn @f b0 '%0: i64 = intrinsic @aarch64.mrs()  @" + IrTestPrograms.LOC + "': @aarch64.mrs without a system register",
                 "fn @f b0 'intrinsic @x86_64.hlt(DAIF)  @" + IrTestPrograms.LOC + "': @x86_64.hlt takes no system register");
     }
+
+    @Test
+    void aSectionHoldsOneKindOfContentsAndHasAPlainName() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = fn(p, null);
+        b.function().setSection(".boot");
+        b.ret(List.of());
+        p.add(new IrGlobal("d", IrGlobal.Section.DATA, 1, 1, new byte[1], List.of(), false, ".boot"));
+        p.add(new IrGlobal("z", IrGlobal.Section.BSS, 8, 8, null, List.of(), false, ".data"));
+        p.add(new IrGlobal("n", IrGlobal.Section.BSS, 8, 8, null, List.of(), false, "my section"));
+        p.add(new IrGlobal("ok", IrGlobal.Section.BSS, 8, 8, null, List.of(), false, ".bss.big"));
+        assertThat(IrVerifier.verify(p)).containsExactly(
+                "global @d: section .boot holds code (fn @f), not initialised data",
+                "global @n: bad section name \"my section\"");
+        IrProgram q = new IrProgram();
+        q.add(new IrGlobal("a", IrGlobal.Section.DATA, 1, 1, new byte[1], List.of(), false, ".data"));
+        q.add(new IrGlobal("z", IrGlobal.Section.BSS, 8, 8, null, List.of(), false, ".data"));
+        assertThat(IrVerifier.verify(q)).containsExactly(
+                "global @z: section .data holds initialised data (global @a), not zero-initialised data");
+    }
 }
