@@ -14,7 +14,7 @@ public enum KdCode implements DiagnosticCode {
     KD0400, KD0401, KD0402, KD0403, KD0404,
     KD0450, KD0451,
     KD0500, KD0502, KD0503, KD0504, KD0505, KD0506, KD0507, KD0508, KD0509, KD0510, KD0511, KD0512, KD0513,
-    KD0600, KD0601;
+    KD0600;
 
     private final Severity severity;
 

@@ -1,8 +1,12 @@
 package org.machr.codegen.common;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.machr.diag.Diagnostics;
 import org.machr.kd.ir.IrGlobal;
+import org.machr.kd.ir.IrSections;
 import org.machr.link.RelocKind;
 import org.machr.link.Relocation;
 import org.machr.link.Section;
@@ -11,7 +15,8 @@ import org.machr.link.Symbol;
 import org.machr.link.SymbolDefinition;
 
 /**
- * A program's globals as the {@code .data}, {@code .rodata} and {@code .bss} sections of an object file,
+ * A program's globals as the {@code .data}, {@code .rodata} and {@code .bss} sections of an object file
+ * (or the sections {@code #[section]} named, see {@link IrSections}),
  * with a symbol per global and an absolute 64-bit relocation per pointer in their initial bytes. The
  * same for every native target but the relocation kind.
  */
@@ -19,27 +24,33 @@ public final class GlobalSections {
 
     private GlobalSections() {}
 
-    /** The object section that holds globals of {@code kind}. */
+    /** The object section that holds globals of {@code kind} without {@code #[section]}. */
     public static String sectionName(IrGlobal.Section kind) {
-        return switch (kind) {
-            case DATA -> ".data";
-            case RODATA -> ".rodata";
-            case BSS -> ".bss";
-        };
+        return IrSections.defaultName(kind);
+    }
+
+    /**
+     * The globals by object section, in section order: {@code .data}, {@code .rodata}, {@code .bss},
+     * then named sections in order of first use; empty sections are left out.
+     */
+    public static Map<String, List<IrGlobal>> bySection(List<IrGlobal> globals) {
+        Map<String, List<IrGlobal>> out = new LinkedHashMap<>();
+        for (IrGlobal.Section kind : IrGlobal.Section.values()) out.put(sectionName(kind), new ArrayList<>());
+        for (IrGlobal g : globals) out.computeIfAbsent(IrSections.of(g), k -> new ArrayList<>()).add(g);
+        out.values().removeIf(List::isEmpty);
+        return out;
     }
 
     /** Appends the sections, symbols and relocations of {@code globals}; an empty section is left out. */
     public static void append(List<IrGlobal> globals, RelocKind abs64, List<Section> sections, List<Symbol> symbols,
                               List<Relocation> relocs) {
-        for (IrGlobal.Section kind : IrGlobal.Section.values()) {
-            String name = sectionName(kind);
+        for (Map.Entry<String, List<IrGlobal>> e : bySection(globals).entrySet()) {
+            String name = e.getKey();
+            IrGlobal.Section kind = e.getValue().get(0).section();
             CodeBuffer buf = new CodeBuffer(new Diagnostics());
             long bss = 0;
             long align = 1;
-            boolean any = false;
-            for (IrGlobal g : globals) {
-                if (g.section() != kind) continue;
-                any = true;
+            for (IrGlobal g : e.getValue()) {
                 align = Math.max(align, g.align());
                 long at;
                 if (kind == IrGlobal.Section.BSS) {
@@ -57,7 +68,6 @@ public final class GlobalSections {
                 symbols.add(new Symbol(g.name(), SymbolDefinition.in(name), at, g.size(),
                         g.exported() ? Symbol.Binding.GLOBAL : Symbol.Binding.LOCAL, Symbol.Type.OBJECT));
             }
-            if (!any) continue;
             SectionKind sk = switch (kind) {
                 case DATA -> SectionKind.DATA;
                 case RODATA -> SectionKind.RODATA;

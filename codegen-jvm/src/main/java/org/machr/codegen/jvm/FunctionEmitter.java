@@ -276,7 +276,7 @@ final class FunctionEmitter {
             }
             case Insn.Fence unused -> { }   // one CPU: program order is memory order
             case Insn.Call(List<Reg> rs, Callee c, List<Operand> args, var loc) -> call(rs, c, args, ctx.loc(loc));
-            case Insn.IntrinsicCall(Reg d, var in, List<Operand> args, var loc) -> {
+            case Insn.IntrinsicCall(Reg d, var in, List<Operand> args, var sysReg, var loc) -> {
                 switch (in) {
                     case JVM_PUTC -> {
                         machine();
@@ -293,6 +293,7 @@ final class FunctionEmitter {
                         pushLoc(loc);
                         mv.visitMethodInsn(INVOKEVIRTUAL, CodegenContext.MACHINE, "trap", "(I)V", false);
                     }
+                    default -> throw new IllegalArgumentException("intrinsic @" + in.text() + " exists only on " + in.target());
                 }
             }
         }

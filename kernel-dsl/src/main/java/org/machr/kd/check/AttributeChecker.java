@@ -33,6 +33,9 @@ final class AttributeChecker {
                 checker.diagnostics.error(KdCode.KD0450, a.span(), "attribute '" + a.name() + "' is not allowed here");
             } else if (!a.name().equals("align") && (a.args().size() != 1 || !(a.args().get(0) instanceof String))) {
                 checker.diagnostics.error(KdCode.KD0451, a.span(), "'" + a.name() + "' takes one string");
+            } else if (a.name().equals("section") && !org.machr.kd.ir.IrSections.validName((String) a.args().get(0))) {
+                checker.diagnostics.error(KdCode.KD0451, a.span(), "section name '" + a.args().get(0)
+                        + "' must be printable, without blanks, quotes or commas");
             }
         }
     }

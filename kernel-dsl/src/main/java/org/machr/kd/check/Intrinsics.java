@@ -22,6 +22,9 @@ public final class Intrinsics {
             "TCR_EL1", "MAIR_EL1", "ESR_EL1", "ELR_EL1", "FAR_EL1", "SPSR_EL1", "SP_EL0", "TPIDR_EL1", "DAIF",
             "CurrentEL", "MPIDR_EL1", "CNTFRQ_EL0", "CNTVCT_EL0", "CNTV_CTL_EL0", "CNTV_TVAL_EL0");
 
+    /** The system registers {@code @aarch64.msr} cannot write. */
+    public static final Set<String> READ_ONLY_SYSTEM_REGISTERS = Set.of("CurrentEL", "MPIDR_EL1", "CNTVCT_EL0");
+
     static final Map<String, Spec> FIXED = new HashMap<>();
 
     static {
@@ -158,6 +161,9 @@ public final class Intrinsics {
         Expr reg = call.args().get(0);
         if (reg instanceof Expr.Name n && SYSTEM_REGISTERS.contains(n.name())) {
             checker.sem.types.put(reg, Type.VOID);
+            if (write && READ_ONLY_SYSTEM_REGISTERS.contains(n.name())) {
+                checker.diagnostics.error(KdCode.KD0404, reg.span(), "system register '" + n.name() + "' is read-only");
+            }
         } else {
             checker.diagnostics.error(KdCode.KD0404, reg.span(), "unknown system register '"
                     + (reg instanceof Expr.Name n ? n.name() : "expression") + "'");

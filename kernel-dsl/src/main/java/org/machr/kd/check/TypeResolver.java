@@ -45,8 +45,9 @@ final class TypeResolver {
             }
             case TypeExpr.Fn f -> {
                 List<Type> params = new ArrayList<>();
-                for (TypeExpr p : f.params()) params.add(signatureType(resolve(p, m), p.span(), "parameter"));
-                Type result = f.result() == null ? Type.VOID : signatureType(resolve(f.result(), m), f.result().span(), "result");
+                for (TypeExpr p : f.params()) params.add(signatureType(resolve(p, m), p.span(), "parameter", false));
+                Type result = f.result() == null ? Type.VOID
+                        : signatureType(resolve(f.result(), m), f.result().span(), "result", false);
                 yield new Type.Fn(params, result);
             }
         };
@@ -91,10 +92,18 @@ final class TypeResolver {
         };
     }
 
-    /** Parameters and results must be scalars or slices (KD0213). */
-    Type signatureType(Type t, Span span, String what) {
-        if (t instanceof Type.Struct || t instanceof Type.Array) {
+    /**
+     * Parameters and results are scalars, slices or structs; arrays, and structs of {@code extern fn}s
+     * (whose C register rules are not implemented), go by pointer (KD0213).
+     */
+    Type signatureType(Type t, Span span, String what, boolean extern) {
+        if (t instanceof Type.Array) {
             checker.diagnostics.error(KdCode.KD0213, span, what + " of type '" + t.display() + "' must be passed by pointer");
+            return Type.ERROR;
+        }
+        if (t instanceof Type.Struct && extern) {
+            checker.diagnostics.error(KdCode.KD0213, span, what + " of type '" + t.display()
+                    + "' of an extern fn must be passed by pointer: C's small-struct rules are not implemented");
             return Type.ERROR;
         }
         return t;
@@ -109,9 +118,10 @@ final class TypeResolver {
             if (!names.add(p.name())) {
                 checker.diagnostics.error(KdCode.KD0102, p.span(), "'" + p.name() + "' is already defined in this scope");
             }
-            params.add(signatureType(resolve(p.type(), f.module()), p.type().span(), "parameter"));
+            params.add(signatureType(resolve(p.type(), f.module()), p.type().span(), "parameter", d.extern()));
         }
-        Type result = d.result() == null ? Type.VOID : signatureType(resolve(d.result(), f.module()), d.result().span(), "result");
+        Type result = d.result() == null ? Type.VOID
+                : signatureType(resolve(d.result(), f.module()), d.result().span(), "result", d.extern());
         f.type = new Type.Fn(params, result);
     }
 

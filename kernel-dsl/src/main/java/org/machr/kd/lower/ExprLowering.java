@@ -317,7 +317,10 @@ final class ExprLowering {
             args.add(method.byAddress() ? address(receiver) : value(receiver).scalar());
         }
         for (Expr a : c.args()) {
-            for (Operand o : MemOps.flatten(value(a))) args.add(o);
+            Value v = value(a);
+            Type t = type(a);
+            if (Layout.isAggregate(t) && !isFresh(a)) v = new Value.Memory(copyToTemporary(v, t, a.span()));
+            args.addAll(MemOps.flatten(v));
         }
         Type.Fn type;
         Callee callee;
@@ -334,10 +337,27 @@ final class ExprLowering {
             type = (Type.Fn) type(c.callee());
             callee = new Callee.Indirect(value(c.callee()).scalar(), Lowering.signature(type));
         }
-        List<Reg> results = b.callResults(callee, Lowering.flatType(type.result()), args, f.loc(c.span()));
+        Operand resultSlot = null;
+        if (Lowering.returnsInMemory(type)) {
+            resultSlot = b.slot(Math.max(1, Layout.size(type.result())), Layout.align(type.result()), "result");
+            args.add(0, resultSlot);
+        }
+        List<Reg> results = b.callResults(callee, Lowering.resultTypes(type), args, f.loc(c.span()));
+        if (resultSlot != null) return new Value.Memory(resultSlot);
         if (type.result() instanceof Type.Void) return Value.NONE;
         if (type.result() instanceof Type.Slice) return new Value.SliceValue(results.get(0), results.get(1));
         return new Value.Scalar(results.get(0));
+    }
+
+    /** A struct argument the callee may modify: a copy, unless the value is already a temporary of its own. */
+    private Operand copyToTemporary(Value v, Type t, Span at) {
+        Operand slot = b.slot(Math.max(1, Layout.size(t)), Layout.align(t), "arg");
+        f.mem.store(slot, t, v, f.loc(at));
+        return slot;
+    }
+
+    private boolean isFresh(Expr e) {
+        return e instanceof Expr.StructLit || e instanceof Expr.Call;
     }
 
     private Value arrayLit(Expr.ArrayLit a) {

@@ -11,6 +11,7 @@ import org.machr.diag.Span;
 import org.machr.kd.ast.Decl;
 import org.machr.kd.ast.Expr;
 import org.machr.kd.ast.Stmt;
+import org.machr.kd.check.Attributes;
 import org.machr.kd.check.FnInfo;
 import org.machr.kd.check.LocalVar;
 import org.machr.kd.check.Semantics;
@@ -53,13 +54,16 @@ final class FnLowering {
         this.file = fn.module().relativePath();
         this.lines = lowering.lines(fn.module().file().source());
         Type.Fn type = fn.type();
-        this.b = FunctionBuilder.beginWithResults(lowering.program, fn.symbol(), Lowering.flatTypes(type.params()),
-                Lowering.flatType(type.result()), loc(fn.decl().nameSpan()), fn.decl().pub() || fn.name().equals("main"));
+        this.b = FunctionBuilder.beginWithResults(lowering.program, fn.symbol(), Lowering.paramTypes(type),
+                Lowering.resultTypes(type), loc(fn.decl().nameSpan()), fn.decl().pub() || fn.name().equals("main"));
+        Attributes.section(fn.decl().attributes()).ifPresent(b.function()::setSection);
         this.mem = new MemOps(b);
         this.exprs = new ExprLowering(this);
     }
 
     private final LineIndex lines;
+    /** Where a struct result goes (the hidden first parameter), or {@code null}. */
+    private Reg resultAddress;
 
     Loc loc(Span span) {
         if (!lines.covers(span)) return new Loc(file, span.line(), span.column());
@@ -68,9 +72,14 @@ final class FnLowering {
 
     void lower() {
         int reg = 0;
+        if (Lowering.returnsInMemory(fn.type())) resultAddress = b.param(reg++);
         for (Decl.Param p : fn.decl().params()) {
             LocalVar v = sem.param(p);
             Type t = v.type();
+            if (Layout.isAggregate(t)) {
+                locals.put(v, new Place.InMemory(b.param(reg++), t)); // the caller's copy, ours to modify
+                continue;
+            }
             Value incoming = t instanceof Type.Slice
                     ? new Value.SliceValue(b.param(reg++), b.param(reg++)) : new Value.Scalar(b.param(reg++));
             if (v.addressTaken()) {
@@ -230,8 +239,10 @@ final class FnLowering {
         }
     }
 
-    private static boolean isAggregateLiteral(Expr e) {
-        return e instanceof Expr.ArrayLit || e instanceof Expr.StructLit || e instanceof Expr.ArrayRepeat;
+    /** Whether {@code e}'s value is a fresh temporary a local may adopt: an aggregate literal or struct result. */
+    private boolean isAggregateLiteral(Expr e) {
+        return e instanceof Expr.ArrayLit || e instanceof Expr.StructLit || e instanceof Expr.ArrayRepeat
+                || e instanceof Expr.Call && Layout.isAggregate(sem.typeOf(e));
     }
 
     private void zero(Place p, Span at) {
@@ -291,7 +302,9 @@ final class FnLowering {
 
     private void ret(Stmt.Return r) {
         List<Operand> values = new ArrayList<>();
-        if (r.value() != null) {
+        if (resultAddress != null) {
+            mem.store(resultAddress, fn.type().result(), exprs.value(r.value()), loc(r.span()));
+        } else if (r.value() != null) {
             for (Operand o : MemOps.flatten(exprs.value(r.value()))) values.add(o instanceof Reg ? b.copy(o) : o);
         }
         unwindTo(0);

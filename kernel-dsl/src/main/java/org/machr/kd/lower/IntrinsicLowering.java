@@ -1,9 +1,7 @@
 package org.machr.kd.lower;
 
 import java.util.List;
-import org.machr.kd.KdCode;
 import org.machr.kd.ast.Expr;
-import org.machr.kd.check.Type;
 import org.machr.kd.ir.Ext;
 import org.machr.kd.ir.FunctionBuilder;
 import org.machr.kd.ir.Intrinsic;
@@ -16,8 +14,7 @@ import org.machr.kd.ir.RmwOp;
 
 /**
  * Intrinsics (docs/language.md §9) as IR: volatile accesses and atomics become memory instructions,
- * {@code @panic} a call of {@code rt.panic_at}, hosted ones IR intrinsics. The per-architecture
- * machine intrinsics have no IR form yet and are reported (KD0601).
+ * {@code @panic} a call of {@code rt.panic_at}, hosted and per-architecture machine ones IR intrinsics.
  */
 final class IntrinsicLowering {
 
@@ -76,26 +73,23 @@ final class IntrinsicLowering {
                 exprs.panic((Value.SliceValue) exprs.value(args.get(0)), i.span());
                 yield Value.NONE;
             }
-            case "jvm.putc" -> {
-                b.intrinsic(Intrinsic.JVM_PUTC, List.of(arg(args, 0)), loc);
-                yield Value.NONE;
-            }
-            case "jvm.halt" -> {
-                b.intrinsic(Intrinsic.JVM_HALT, List.of(arg(args, 0)), loc);
-                yield Value.NONE;
-            }
-            default -> {
-                f.lowering.diagnostics.error(KdCode.KD0601, i.nameSpan(), "'@" + name + "' cannot be lowered to IR yet");
-                Type t = f.sem.typeOf(i);
-                yield t instanceof Type.Void ? Value.NONE : new Value.Scalar(zero(t));
-            }
+            default -> machine(name, args, loc);
         };
     }
 
-    private Operand zero(Type t) {
-        Reg r = b.newReg(Layout.ir(t));
-        b.assign(r, new org.machr.kd.ir.Imm(r.type(), 0));
-        return r;
+    /** The hosted and per-architecture intrinsics, one IR intrinsic each; msr/mrs name their register. */
+    private Value machine(String name, List<Expr> args, Loc loc) {
+        Intrinsic in = Intrinsic.byName(name).orElseThrow(() -> new IllegalStateException("unchecked intrinsic @" + name));
+        String systemRegister = null;
+        List<Expr> operands = args;
+        if (in.takesSystemRegister()) {
+            systemRegister = ((Expr.Name) args.get(0)).name();
+            operands = args.subList(1, args.size());
+        }
+        List<Operand> values = new java.util.ArrayList<>();
+        for (Expr e : operands) values.add(exprs.value(e).scalar());
+        Reg r = b.intrinsic(in, values, systemRegister, loc);
+        return r == null ? Value.NONE : new Value.Scalar(r);
     }
 
     private Operand arg(List<Expr> args, int index) {

@@ -20,6 +20,7 @@ import org.machr.kd.ir.FunctionBuilder;
 import org.machr.kd.ir.Imm;
 import org.machr.kd.ir.IrGlobal;
 import org.machr.kd.ir.IrProgram;
+import org.machr.kd.ir.IrSections;
 import org.machr.kd.ir.IrType;
 import org.machr.kd.ir.Loc;
 import org.machr.kd.ir.Reg;
@@ -57,15 +58,44 @@ public final class Lowering {
     }
 
     private void run() {
-        for (GlobalInfo g : sem.globals()) program.add(new StaticData(this).global(g));
+        SectionUse sections = new SectionUse();
+        for (GlobalInfo g : sem.globals()) {
+            IrGlobal global = new StaticData(this).global(g);
+            program.add(global);
+            sections.use(IrSections.of(global), IrSections.kind(global), g.decl().nameSpan());
+        }
         for (FnInfo f : sem.functions()) {
             if (f.decl().extern()) {
                 program.add(new ExternDecl(f.symbol(), signature(f.type())));
             } else {
                 new FnLowering(this, f).lower();
+                sections.use(IrSections.of(program.function(f.symbol())), IrSections.Kind.CODE, f.decl().nameSpan());
             }
         }
         entry();
+    }
+
+    /** Reports a declaration whose section already holds another kind of contents (KD0451). */
+    private final class SectionUse {
+        private final Map<String, IrSections.Kind> kinds = new HashMap<>(Map.of(".text", IrSections.Kind.CODE,
+                ".rodata", IrSections.Kind.RODATA, ".data", IrSections.Kind.DATA, ".bss", IrSections.Kind.BSS));
+
+        void use(String section, IrSections.Kind kind, Span at) {
+            IrSections.Kind before = kinds.putIfAbsent(section, kind);
+            if (before != null && before != kind) {
+                diagnostics.error(KdCode.KD0451, at, "section " + section + " already holds " + describe(before)
+                        + "; it cannot also hold " + describe(kind));
+            }
+        }
+
+        private static String describe(IrSections.Kind k) {
+            return switch (k) {
+                case CODE -> "functions";
+                case RODATA -> "'let' globals";
+                case DATA -> "initialised 'var' globals";
+                case BSS -> "zero-filled 'var' globals";
+            };
+        }
     }
 
     private void entry() {
@@ -115,20 +145,34 @@ public final class Lowering {
         return new Value.SliceValue(new SymbolAddr(string(bytes)), Imm.i64(bytes.length));
     }
 
-    /** IR parameter types of a KD function type: a slice is two. */
-    static List<IrType> flatTypes(List<Type> types) {
+    /**
+     * IR parameter types of a KD function type: a slice is two, a struct its address (the caller's
+     * copy); a struct result adds its address as a hidden first parameter (docs/language.md §10).
+     */
+    static List<IrType> paramTypes(Type.Fn f) {
         List<IrType> out = new ArrayList<>();
-        for (Type t : types) out.addAll(flatType(t));
+        if (returnsInMemory(f)) out.add(IrType.I64);
+        for (Type t : f.params()) out.addAll(flatType(t));
         return out;
     }
 
-    static List<IrType> flatType(Type t) {
+    /** IR result types of a KD function type: none for a struct, which goes through the hidden pointer. */
+    static List<IrType> resultTypes(Type.Fn f) {
+        return returnsInMemory(f) ? List.of() : flatType(f.result());
+    }
+
+    static boolean returnsInMemory(Type.Fn f) {
+        return Layout.isAggregate(f.result());
+    }
+
+    private static List<IrType> flatType(Type t) {
         if (t instanceof Type.Void) return List.of();
         if (t instanceof Type.Slice) return List.of(IrType.I64, IrType.I64);
+        if (Layout.isAggregate(t)) return List.of(IrType.I64);
         return List.of(Layout.ir(t));
     }
 
     static Signature signature(Type.Fn f) {
-        return new Signature(flatTypes(f.params()), flatType(f.result()));
+        return new Signature(paramTypes(f), resultTypes(f));
     }
 }

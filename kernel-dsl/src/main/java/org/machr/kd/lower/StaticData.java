@@ -3,6 +3,7 @@ package org.machr.kd.lower;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.machr.kd.KdCode;
 import org.machr.kd.ast.Expr;
 import org.machr.kd.check.Attributes;
 import org.machr.kd.check.GlobalInfo;
@@ -35,10 +36,19 @@ final class StaticData {
         bytes = new byte[(int) size];
         if (g.decl().init() != null) write(g.decl().init(), t, 0);
         boolean zero = relocs.isEmpty() && allZero();
+        String named = Attributes.section(g.decl().attributes()).orElse(null);
+        // A var in a named section is zero-filled only there: a section holds one kind of contents.
+        boolean bss = named == null ? zero : named.equals(".bss") || named.startsWith(".bss.");
         IrGlobal.Section section = !g.decl().mutable() ? IrGlobal.Section.RODATA
-                : zero ? IrGlobal.Section.BSS : IrGlobal.Section.DATA;
+                : bss ? IrGlobal.Section.BSS : IrGlobal.Section.DATA;
+        if (section == IrGlobal.Section.BSS && !zero) {
+            lowering.diagnostics.error(KdCode.KD0451, g.decl().nameSpan(), "'" + g.name() + "' has an initial value, so it cannot go in "
+                    + named + ", which is zero-filled");
+            section = IrGlobal.Section.DATA;
+        }
         byte[] init = section == IrGlobal.Section.BSS ? new byte[0] : bytes;
-        return new IrGlobal(g.symbol(), section, size, align, init, section == IrGlobal.Section.BSS ? List.of() : relocs, g.decl().pub());
+        return new IrGlobal(g.symbol(), section, size, align, init, section == IrGlobal.Section.BSS ? List.of() : relocs,
+                g.decl().pub(), named);
     }
 
     private boolean allZero() {

@@ -103,6 +103,9 @@ public final class SystemChecker {
         }
         if (params.size() > 8) diagnostics.error(KdCode.KD0502, t.nameSpan(), "trap '" + t.name() + "' has more than 8 parameters");
         Type result = t.result() == null ? Type.VOID : checker.resolveType(t.result(), m);
+        if (!(result instanceof Type.Void) && !Type.isScalar(result) && !(result instanceof Type.Error)) {
+            diagnostics.error(KdCode.KD0502, t.result().span(), "trap results must be scalars, found '" + result.display() + "'");
+        }
         Type.Fn wanted = new Type.Fn(types, result);
         FnInfo handler = handler(m, t);
         if (handler == null) return Optional.empty();

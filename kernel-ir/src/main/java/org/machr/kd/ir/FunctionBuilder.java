@@ -211,8 +211,13 @@ public final class FunctionBuilder {
     }
 
     public Reg intrinsic(Intrinsic intrinsic, List<Operand> args, Loc loc) {
+        return intrinsic(intrinsic, args, null, loc);
+    }
+
+    /** An intrinsic naming a system register ({@code aarch64.msr/mrs}); {@code systemRegister} is null for others. */
+    public Reg intrinsic(Intrinsic intrinsic, List<Operand> args, String systemRegister, Loc loc) {
         Reg dst = intrinsic.result() == null ? null : newReg(intrinsic.result());
-        emit(new Insn.IntrinsicCall(dst, intrinsic, args, loc));
+        emit(new Insn.IntrinsicCall(dst, intrinsic, args, systemRegister, loc));
         if (intrinsic.noReturn()) unreachable();
         return dst;
     }

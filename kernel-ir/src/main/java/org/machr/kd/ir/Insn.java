@@ -165,14 +165,21 @@ public sealed interface Insn {
         }
     }
 
-    /** A machine operation; see {@link Intrinsic}. */
-    record IntrinsicCall(Reg dst, Intrinsic intrinsic, List<Operand> args, Loc loc) implements Insn {
+    /**
+     * A machine operation; see {@link Intrinsic}. {@code systemRegister} names the register of
+     * {@code aarch64.msr/mrs} as the assembler spells it ({@code CNTFRQ_EL0}) and is null otherwise.
+     */
+    record IntrinsicCall(Reg dst, Intrinsic intrinsic, List<Operand> args, String systemRegister, Loc loc)
+            implements Insn {
         public IntrinsicCall {
             args = List.copyOf(args);
         }
+        public IntrinsicCall(Reg dst, Intrinsic intrinsic, List<Operand> args, Loc loc) {
+            this(dst, intrinsic, args, null, loc);
+        }
         public List<Operand> uses() { return args; }
         public Insn mapUses(UnaryOperator<Operand> f) {
-            return new IntrinsicCall(dst, intrinsic, args.stream().map(f).toList(), loc);
+            return new IntrinsicCall(dst, intrinsic, args.stream().map(f).toList(), systemRegister, loc);
         }
     }
 }

@@ -15,6 +15,7 @@ public final class IrFunction {
     private final List<IrType> results;
     private final Loc loc;
     private final boolean exported;
+    private String section;
     private final List<Block> blocks = new ArrayList<>();
     private final List<StackSlot> slots = new ArrayList<>();
     private final List<Block> byId = new ArrayList<>();
@@ -64,6 +65,15 @@ public final class IrFunction {
     /** Whether the symbol is visible outside the program (e.g. called from assembly). */
     public boolean exported() {
         return exported;
+    }
+
+    /** The object section of its code ({@code #[section]}), or {@code null} for {@code .text}. */
+    public String section() {
+        return section;
+    }
+
+    public void setSection(String section) {
+        this.section = section;
     }
 
     /** The blocks in layout order, entry first; mutable for reordering (remove with {@link #removeBlocks}). */

@@ -6,10 +6,11 @@ import java.util.List;
  * A global variable or constant data. {@code init} holds the initial bytes of {@link Section#DATA}
  * and {@link Section#RODATA} globals ({@code size} bytes) and is empty for {@link Section#BSS};
  * each {@link Reloc} stores the 8-byte little-endian address of a symbol (global or function) plus an
- * addend at an offset of the global when the program is loaded.
+ * addend at an offset of the global when the program is loaded. {@code sectionName} is the object
+ * section a native backend puts it in ({@code #[section]}), or {@code null} for the one of its kind.
  */
 public record IrGlobal(String name, Section section, long size, int align, byte[] init, List<Reloc> relocs,
-                       boolean exported) {
+                       boolean exported, String sectionName) {
 
     public enum Section { DATA, RODATA, BSS }
 
@@ -27,6 +28,10 @@ public record IrGlobal(String name, Section section, long size, int align, byte[
         for (Reloc r : relocs)
             if (r.offset() < 0 || r.offset() + 8 > size)
                 throw new IllegalArgumentException("global " + name + ": relocation at " + r.offset() + " outside");
+    }
+
+    public IrGlobal(String name, Section section, long size, int align, byte[] init, List<Reloc> relocs, boolean exported) {
+        this(name, section, size, align, init, relocs, exported, null);
     }
 
     @Override

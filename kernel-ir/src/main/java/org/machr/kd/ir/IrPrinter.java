@@ -34,6 +34,7 @@ public final class IrPrinter {
         out.append("global @").append(g.name()).append(": ").append(g.section().name().toLowerCase(java.util.Locale.ROOT))
                 .append(" size ").append(g.size()).append(" align ").append(g.align());
         if (g.exported()) out.append(" export");
+        if (g.sectionName() != null) out.append(" section \"").append(g.sectionName()).append('"');
         out.append('\n');
         byte[] init = g.init();
         for (int i = 0; i < init.length; i += 16) {
@@ -53,6 +54,7 @@ public final class IrPrinter {
         else if (f.results().size() > 1)
             out.append(" -> (").append(f.results().stream().map(IrType::text).collect(Collectors.joining(", "))).append(')');
         if (f.exported()) out.append(" export");
+        if (f.section() != null) out.append(" section \"").append(f.section()).append('"');
         out.append(" {\n");
         for (StackSlot s : f.slots()) {
             out.append("  slot $").append(s.id()).append(" size ").append(s.size()).append(" align ").append(s.align());
@@ -107,8 +109,9 @@ public final class IrPrinter {
                     (rs.isEmpty() ? "" : rs.size() == 1 ? def(rs.get(0))
                             : rs.stream().map(r -> r + ": " + r.type().text()).collect(Collectors.joining(", ")) + " = ")
                             + callee(c) + "(" + ops(args) + ")" + at(loc);
-            case Insn.IntrinsicCall(Reg d, Intrinsic in, List<Operand> args, Loc loc) ->
-                    (d == null ? "" : def(d)) + "intrinsic @" + in.text() + "(" + ops(args) + ")" + at(loc);
+            case Insn.IntrinsicCall(Reg d, Intrinsic in, List<Operand> args, String sysReg, Loc loc) ->
+                    (d == null ? "" : def(d)) + "intrinsic @" + in.text() + "("
+                            + (sysReg == null ? "" : sysReg + (args.isEmpty() ? "" : ", ")) + ops(args) + ")" + at(loc);
         };
     }
 

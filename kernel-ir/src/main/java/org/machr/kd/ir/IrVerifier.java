@@ -27,6 +27,7 @@ public final class IrVerifier {
         for (IrGlobal g : program.globals())
             for (IrGlobal.Reloc r : g.relocs())
                 if (!v.symbolExists(r.symbol())) v.errors.add("global @" + g.name() + ": relocation to unknown @" + r.symbol());
+        v.errors.addAll(IrSections.problems(program));
         return v.errors;
     }
 
@@ -189,8 +190,10 @@ public final class IrVerifier {
                 };
                 if (sig != null) signature(sig, rs, args);
             }
-            case Insn.IntrinsicCall(Reg d, Intrinsic in, List<Operand> args, Loc loc) -> {
+            case Insn.IntrinsicCall(Reg d, Intrinsic in, List<Operand> args, String sysReg, Loc loc) -> {
                 loc(loc);
+                if (in.takesSystemRegister() && (sysReg == null || sysReg.isEmpty())) error("@" + in.text() + " without a system register");
+                if (!in.takesSystemRegister() && sysReg != null) error("@" + in.text() + " takes no system register");
                 signature(new Signature(in.params(), in.result()), d == null ? List.of() : List.of(d), args);
             }
         }

@@ -75,4 +75,46 @@ class IrPrinterTest {
                 }
                 """);
     }
+
+    @Test
+    void printsMachineIntrinsicsWithTheirSystemRegister() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = FunctionBuilder.begin(p, "k", List.of(IrType.I64), null, IrTestPrograms.LOC, false);
+        Loc at = new Loc("k.kd", 3);
+        Reg freq = b.intrinsic(Intrinsic.AARCH64_MRS, List.of(), "CNTFRQ_EL0", at);
+        b.intrinsic(Intrinsic.AARCH64_MSR, List.of(freq), "TPIDR_EL1", at);
+        b.intrinsic(Intrinsic.AARCH64_ISB, List.of(), at);
+        b.intrinsic(Intrinsic.AARCH64_ERET, List.of(), at);
+        assertThat(IrVerifier.verify(p)).isEmpty();
+        assertThat(IrPrinter.print(p)).isEqualTo("""
+
+                fn @k(%0: i64) {
+                b0:  ; entry
+                  %1: i64 = intrinsic @aarch64.mrs(CNTFRQ_EL0)  @k.kd:3
+                  intrinsic @aarch64.msr(TPIDR_EL1, %1)  @k.kd:3
+                  intrinsic @aarch64.isb()  @k.kd:3
+                  intrinsic @aarch64.eret()  @k.kd:3
+                  unreachable
+                }
+                """);
+    }
+
+    @Test
+    void printsNamedSections() {
+        IrProgram p = new IrProgram();
+        p.add(new IrGlobal("t", IrGlobal.Section.RODATA, 2, 2, new byte[] {1, 0}, List.of(), false, ".rodata.tables"));
+        FunctionBuilder b = FunctionBuilder.begin(p, "boot", List.of(), null, IrTestPrograms.LOC, true);
+        b.function().setSection(".text.boot");
+        b.ret(List.of());
+        assertThat(IrVerifier.verify(p)).isEmpty();
+        assertThat(IrPrinter.print(p)).isEqualTo("""
+                global @t: rodata size 2 align 2 section ".rodata.tables"
+                  bytes 01 00
+
+                fn @boot() export section ".text.boot" {
+                b0:  ; entry
+                  ret
+                }
+                """);
+    }
 }

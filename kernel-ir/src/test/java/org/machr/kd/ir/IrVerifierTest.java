@@ -74,4 +74,36 @@ class IrVerifierTest {
         assertThatThrownBy(() -> new IrGlobal("g", IrGlobal.Section.DATA, 8, 8, new byte[8],
                 List.of(new IrGlobal.Reloc(4, "g", 0)), false)).hasMessageContaining("relocation at 4 outside");
     }
+
+    @Test
+    void systemRegisterOnlyOnMsrAndMrs() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = fn(p, null);
+        b.emit(new Insn.IntrinsicCall(b.newReg(IrType.I64), Intrinsic.AARCH64_MRS, List.of(), null, IrTestPrograms.LOC));
+        b.emit(new Insn.IntrinsicCall(null, Intrinsic.X86_64_HLT, List.of(), "DAIF", IrTestPrograms.LOC));
+        b.ret(List.of());
+        assertThat(IrVerifier.verify(p)).containsExactly(
+                "fn @f b0 '%0: i64 = intrinsic @aarch64.mrs()  @" + IrTestPrograms.LOC + "': @aarch64.mrs without a system register",
+                "fn @f b0 'intrinsic @x86_64.hlt(DAIF)  @" + IrTestPrograms.LOC + "': @x86_64.hlt takes no system register");
+    }
+
+    @Test
+    void aSectionHoldsOneKindOfContentsAndHasAPlainName() {
+        IrProgram p = new IrProgram();
+        FunctionBuilder b = fn(p, null);
+        b.function().setSection(".boot");
+        b.ret(List.of());
+        p.add(new IrGlobal("d", IrGlobal.Section.DATA, 1, 1, new byte[1], List.of(), false, ".boot"));
+        p.add(new IrGlobal("z", IrGlobal.Section.BSS, 8, 8, null, List.of(), false, ".data"));
+        p.add(new IrGlobal("n", IrGlobal.Section.BSS, 8, 8, null, List.of(), false, "my section"));
+        p.add(new IrGlobal("ok", IrGlobal.Section.BSS, 8, 8, null, List.of(), false, ".bss.big"));
+        assertThat(IrVerifier.verify(p)).containsExactly(
+                "global @d: section .boot holds code (fn @f), not initialised data",
+                "global @n: bad section name \"my section\"");
+        IrProgram q = new IrProgram();
+        q.add(new IrGlobal("a", IrGlobal.Section.DATA, 1, 1, new byte[1], List.of(), false, ".data"));
+        q.add(new IrGlobal("z", IrGlobal.Section.BSS, 8, 8, null, List.of(), false, ".data"));
+        assertThat(IrVerifier.verify(q)).containsExactly(
+                "global @z: section .data holds initialised data (global @a), not zero-initialised data");
+    }
 }

@@ -26,6 +26,7 @@ import org.machr.codegen.common.regalloc.SpillSlot;
 import org.machr.diag.Diagnostics;
 import org.machr.kd.ir.IrFunction;
 import org.machr.kd.ir.IrGlobal;
+import org.machr.kd.ir.IrSections;
 import org.machr.kd.ir.IrProgram;
 import org.machr.link.A64Reloc;
 import org.machr.link.Arch;
@@ -65,13 +66,20 @@ public final class A64CodeGen {
     public static Optional<ObjectFile> compile(IrProgram program, String objectName, Diagnostics diags, Set<Dump> dumps,
                                                PrintStream dumpOut, PrintStream asmOut) {
         PrintStream out = asmOut;
-        CodeBuffer text = new CodeBuffer(diags);
+        // One code buffer per object section: .text first, then the #[section] ones in order of use.
+        java.util.Map<String, CodeBuffer> texts = new java.util.LinkedHashMap<>();
+        texts.put(".text", new CodeBuffer(diags));
         List<Symbol> symbols = new ArrayList<>();
         int before = diags.errorCount();
         boolean hasPanicAt = program.functions().stream().anyMatch(f -> f.name().equals(PANIC_AT));
         java.util.Map<String, String> strings = new java.util.LinkedHashMap<>();
         if (dumps.contains(Dump.ASM)) out.println("\t.text");
+        String current = ".text";
         for (IrFunction fn : program.functions()) {
+            String section = IrSections.of(fn);
+            CodeBuffer text = texts.computeIfAbsent(section, k -> new CodeBuffer(diags));
+            if (dumps.contains(Dump.ASM) && !section.equals(current)) out.println("\t.section " + section + ",\"ax\",@progbits\n\t.p2align 2");
+            current = section;
             int start = text.size();
             try {
                 function(fn, text, dumps, dumpOut, out, hasPanicAt, strings, fn.exported() || fn.name().equals(program.entry()));
@@ -80,13 +88,17 @@ public final class A64CodeGen {
                 continue;
             }
             boolean global = fn.exported() || fn.name().equals(program.entry());
-            symbols.add(new Symbol(fn.name(), SymbolDefinition.in(".text"), start, text.size() - start,
+            symbols.add(new Symbol(fn.name(), SymbolDefinition.in(section), start, text.size() - start,
                     global ? Symbol.Binding.GLOBAL : Symbol.Binding.LOCAL, Symbol.Type.FUNC));
         }
-        text.finish();
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section(".text", org.machr.link.SectionKind.TEXT, Section.defaultFlags(org.machr.link.SectionKind.TEXT), 4, 0, text.bytes(), text.size()));
-        List<Relocation> relocs = new ArrayList<>(A64Objects.relocations(text, ".text"));
+        List<Relocation> relocs = new ArrayList<>();
+        texts.forEach((name, text) -> {
+            text.finish();
+            sections.add(new Section(name, org.machr.link.SectionKind.TEXT, Section.defaultFlags(org.machr.link.SectionKind.TEXT), 4, 0,
+                    text.bytes(), text.size()));
+            relocs.addAll(A64Objects.relocations(text, name));
+        });
         List<IrGlobal> all = new ArrayList<>(program.globals());
         strings.forEach((content, symbol) -> all.add(new IrGlobal(symbol, IrGlobal.Section.RODATA,
                 content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, 1,

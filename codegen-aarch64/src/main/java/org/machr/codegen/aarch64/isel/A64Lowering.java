@@ -24,7 +24,6 @@ import org.machr.kd.ir.Callee;
 import org.machr.kd.ir.Ext;
 import org.machr.kd.ir.Imm;
 import org.machr.kd.ir.Insn;
-import org.machr.kd.ir.Intrinsic;
 import org.machr.kd.ir.IrFunction;
 import org.machr.kd.ir.IrSemantics;
 import org.machr.kd.ir.IrType;
@@ -87,7 +86,7 @@ final class A64Lowering {
         };
     }
 
-    private VReg v(Reg r) {
+    VReg v(Reg r) {
         return new VReg(r.id(), RegClass.INT);
     }
 
@@ -103,7 +102,7 @@ final class A64Lowering {
         return new VReg(nextVreg++, RegClass.INT);
     }
 
-    private void add(List<Operand> ops, MInsn.Emitter e) {
+    void add(List<Operand> ops, MInsn.Emitter e) {
         out.add(MInsn.of(ops, e));
     }
 
@@ -122,7 +121,7 @@ final class A64Lowering {
     }
 
     /** The operand in a virtual register (materialising constants and addresses). */
-    private VReg reg(org.machr.kd.ir.Operand o) {
+    VReg reg(org.machr.kd.ir.Operand o) {
         if (o instanceof Reg r) return v(r);
         VReg t = temp();
         materialize(t, o);
@@ -223,10 +222,7 @@ final class A64Lowering {
             case Insn.Load l -> load(l);
             case Insn.Store s -> store(s);
             case Insn.Call c -> call(c);
-            case Insn.IntrinsicCall i -> {
-                if (i.intrinsic() != Intrinsic.TRAP) throw new UnsupportedIrException("intrinsic " + i.intrinsic().text() + " on aarch64");
-                add(List.of(), (ctx, x) -> ctx.emit(new A64Insn.ExceptionGen(ExceptionOp.BRK, 1)));
-            }
+            case Insn.IntrinsicCall i -> A64Intrinsics.select(this, i);
             case Insn.AtomicLoad a -> {
                 int bytes = a.dst().type().bytes();
                 VReg base = reg(a.address());

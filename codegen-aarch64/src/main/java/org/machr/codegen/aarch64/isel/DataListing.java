@@ -22,9 +22,9 @@ final class DataListing {
     static void print(PrintStream out, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs) {
         for (Section s : sections) {
             if (s.kind() == SectionKind.TEXT) continue;
-            out.println(switch (s.kind()) {
-                case BSS -> "\t.bss";
-                case DATA -> "\t.data";
+            out.println(s.name().equals(".bss") || s.name().equals(".data") ? "\t" + s.name() : switch (s.kind()) {
+                case BSS -> "\t.section " + s.name() + ",\"aw\",@nobits";
+                case DATA -> "\t.section " + s.name() + ",\"aw\",@progbits";
                 default -> "\t.section " + s.name() + ",\"a\"";
             });
             out.println("\t.balign " + s.alignment());

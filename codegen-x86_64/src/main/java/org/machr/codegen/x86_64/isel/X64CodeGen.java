@@ -25,6 +25,7 @@ import org.machr.codegen.x86_64.OpSize;
 import org.machr.codegen.x86_64.X64Insn;
 import org.machr.diag.Diagnostics;
 import org.machr.kd.ir.IrFunction;
+import org.machr.kd.ir.IrSections;
 import org.machr.kd.ir.IrProgram;
 import org.machr.link.Arch;
 import org.machr.link.ObjectFile;
@@ -66,13 +67,20 @@ public final class X64CodeGen {
      */
     public static Optional<Output> compile(IrProgram program, String objectName, Diagnostics diags, Set<Dump> dumps,
                                            PrintStream dumpOut) {
-        CodeBuffer text = new CodeBuffer(diags);
+        // One code buffer per object section: .text first, then the #[section] ones in order of use.
+        java.util.Map<String, CodeBuffer> texts = new java.util.LinkedHashMap<>();
+        texts.put(".text", new CodeBuffer(diags));
         List<Symbol> symbols = new ArrayList<>();
         List<String> listing = new ArrayList<>();
         listing.add("\t.text");
         int before = diags.errorCount();
         String panic = program.function(PANIC_AT) != null ? PANIC_AT : null;
+        String current = ".text";
         for (IrFunction fn : program.functions()) {
+            String section = IrSections.of(fn);
+            CodeBuffer text = texts.computeIfAbsent(section, k -> new CodeBuffer(diags));
+            if (!section.equals(current)) listing.add(section.equals(".text") ? "\t.text" : "\t.section\t" + section + ",\"ax\",@progbits");
+            current = section;
             text.align(16, new byte[] {(byte) 0xcc});
             int start = text.size();
             List<String> fnListing = new ArrayList<>();
@@ -87,13 +95,16 @@ public final class X64CodeGen {
             if (global) listing.add("\t.globl\t" + quote(fn.name()));
             listing.add(quote(fn.name()) + ":");
             listing.addAll(fnListing);
-            symbols.add(new Symbol(fn.name(), SymbolDefinition.in(".text"), start, text.size() - start,
+            symbols.add(new Symbol(fn.name(), SymbolDefinition.in(section), start, text.size() - start,
                     global ? Symbol.Binding.GLOBAL : Symbol.Binding.LOCAL, Symbol.Type.FUNC));
         }
-        text.finish();
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section(".text", SectionKind.TEXT, Section.defaultFlags(SectionKind.TEXT), 16, 0, text.bytes(), text.size()));
-        List<Relocation> relocs = new ArrayList<>(org.machr.codegen.x86_64.isel.X64Globals.textRelocations(text));
+        List<Relocation> relocs = new ArrayList<>();
+        texts.forEach((name, text) -> {
+            text.finish();
+            sections.add(new Section(name, SectionKind.TEXT, Section.defaultFlags(SectionKind.TEXT), 16, 0, text.bytes(), text.size()));
+            relocs.addAll(X64Globals.textRelocations(text, name));
+        });
         X64Globals.globals(program, sections, symbols, relocs, listing);
         if (diags.errorCount() > before) return Optional.empty();
         return Optional.of(new Output(new ObjectFile(objectName, Arch.X86_64, sections, symbols, relocs), listing));

@@ -43,11 +43,11 @@ final class X64Globals {
         bytes.setLength(0);
     }
 
-    static List<Relocation> textRelocations(CodeBuffer buf) {
+    static List<Relocation> textRelocations(CodeBuffer buf, String section) {
         List<Relocation> out = new ArrayList<>();
         for (ExternalReloc r : buf.relocations()) {
             if (!(r.kind() instanceof X64Reloc kind)) throw new IllegalArgumentException("not an x86_64 relocation kind: " + r.kind());
-            out.add(new Relocation(".text", r.offset(), kind, r.symbol(), r.addend()));
+            out.add(new Relocation(section, r.offset(), kind, r.symbol(), r.addend()));
         }
         return out;
     }
@@ -55,13 +55,10 @@ final class X64Globals {
     /** Also appends the globals to {@code listing} (llvm-mc directives giving the same section contents). */
     static void globals(IrProgram program, List<Section> sections, List<Symbol> symbols, List<Relocation> relocs, List<String> listing) {
         GlobalSections.append(program.globals(), X64Reloc.ABS64, sections, symbols, relocs);
-        for (IrGlobal.Section kind : IrGlobal.Section.values()) {
-            boolean any = false;
-            for (IrGlobal g : program.globals()) {
-                if (g.section() != kind) continue;
-                if (!any) listing.add(kind == IrGlobal.Section.RODATA ? "\t.section\t.rodata,\"a\",@progbits"
-                        : "\t" + GlobalSections.sectionName(kind));
-                any = true;
+        for (var e : GlobalSections.bySection(program.globals()).entrySet()) {
+            IrGlobal.Section kind = e.getValue().get(0).section();
+            listing.add(sectionDirective(e.getKey(), kind));
+            for (IrGlobal g : e.getValue()) {
                 listing.add("\t.p2align\t" + Long.numberOfTrailingZeros(Math.max(1, g.align())));
                 if (g.exported()) listing.add("\t.globl\t" + X64CodeGen.quote(g.name()));
                 listing.add(X64CodeGen.quote(g.name()) + ":");
@@ -69,5 +66,14 @@ final class X64Globals {
                 else listData(g, listing);
             }
         }
+    }
+
+    private static String sectionDirective(String name, IrGlobal.Section kind) {
+        if (name.equals(".data") || name.equals(".bss")) return "\t" + name;
+        return switch (kind) {
+            case RODATA -> "\t.section\t" + name + ",\"a\",@progbits";
+            case DATA -> "\t.section\t" + name + ",\"aw\",@progbits";
+            case BSS -> "\t.section\t" + name + ",\"aw\",@nobits";
+        };
     }
 }

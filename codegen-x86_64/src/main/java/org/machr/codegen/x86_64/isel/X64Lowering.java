@@ -25,7 +25,6 @@ import org.machr.codegen.x86_64.X64Insn;
 import org.machr.kd.ir.BinOp;
 import org.machr.kd.ir.Block;
 import org.machr.kd.ir.Insn;
-import org.machr.kd.ir.Intrinsic;
 import org.machr.kd.ir.IrFunction;
 import org.machr.kd.ir.IrType;
 import org.machr.kd.ir.Reg;
@@ -272,10 +271,7 @@ final class X64Lowering {
             case Insn.Load l -> X64Memory.load(this, l);
             case Insn.Store s -> X64Memory.store(this, s);
             case Insn.Call c -> X64Memory.call(this, c);
-            case Insn.IntrinsicCall i -> {
-                if (i.intrinsic() != Intrinsic.TRAP) throw new UnsupportedIrException("intrinsic " + i.intrinsic().text() + " on x86_64");
-                add(List.of(), (ctx, x) -> ctx.emit(new X64Insn.Nullary(NullaryOp.UD2)));
-            }
+            case Insn.IntrinsicCall i -> X64Intrinsics.select(this, i);
             case Insn.AtomicLoad a -> arith.atomicLoad(a);
             case Insn.AtomicStore a -> arith.atomicStore(a);
             case Insn.AtomicRmw a -> arith.atomicRmw(a);
