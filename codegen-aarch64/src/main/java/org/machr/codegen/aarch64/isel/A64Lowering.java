@@ -95,7 +95,9 @@ final class A64Lowering {
                     scaledIndex = null;
                 }
             }
+            flagsLive = fusedCompare != null && keepsFlags(seq, fusedCompare) && sameFlags(b, fusedCompare);
             terminator(b.terminator(), fusedCompare);
+            fusedCompares.put(b.id(), fusedCompare);
             blocks.add(out);
             succs.add(b.terminator().successors().stream().map(blockIndex::get).toList());
         }
@@ -194,6 +196,40 @@ final class A64Lowering {
     }
 
     private boolean inLoop;
+    /** The compare fused into each lowered block's branch (null: none). */
+    private final java.util.Map<Integer, Insn.Compare> fusedCompares = new java.util.HashMap<>();
+    /** Whether the flags on entry to the block being lowered are those its fused compare would set. */
+    private boolean flagsLive;
+
+    /**
+     * The only predecessor of block {@code b} ends in a fused compare of the same operands as
+     * {@code compare}, {@code b}'s own: the flags it set still hold, so {@code b} needs no CMP.
+     */
+    private boolean sameFlags(Block b, Insn.Compare compare) {
+        List<Block> preds = facts.preds.getOrDefault(b.id(), List.of());
+        if (b == fn.entry() || preds.size() != 1 || preds.get(0) == b) return false;
+        Insn.Compare before = fusedCompares.get(preds.get(0).id());
+        boolean setFlags = before != null && !(before.b() instanceof Imm k && k.value() == 0
+                && (before.cond() == org.machr.kd.ir.Cond.EQ || before.cond() == org.machr.kd.ir.Cond.NE));
+        return setFlags && sameOperand(before.a(), compare.a()) && sameOperand(before.b(), compare.b());
+    }
+
+    /** The instructions before {@code compare} set no flags and write none of its operands. */
+    private boolean keepsFlags(List<Insn> seq, Insn.Compare compare) {
+        for (Insn i : seq.subList(0, seq.size() - 1)) {
+            boolean flagless = i instanceof Insn.Copy || i instanceof Insn.Binary || i instanceof Insn.Unary
+                    || i instanceof Insn.Convert || i instanceof Insn.Load || i instanceof Insn.Store;
+            if (!flagless) return false;
+            for (Reg d : i.defs()) {
+                if (sameOperand(d, compare.a()) || sameOperand(d, compare.b())) return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameOperand(org.machr.kd.ir.Operand x, org.machr.kd.ir.Operand y) {
+        return x instanceof Reg r ? sameReg(y, r) : x.equals(y);
+    }
     private int paramInsns;
     /** Materialisations of globals' addresses and constants loops use, placed after the parameters. */
     private final List<MInsn> entryHoists = new ArrayList<>();
@@ -719,8 +755,11 @@ final class A64Lowering {
                 int yes = blockIndex.get(b.ifTrue());
                 int no = blockIndex.get(b.ifFalse());
                 boolean zeroTest = cmp.isZero() && (cond == Cond.EQ || cond == Cond.NE);
+                boolean reuseFlags = flagsLive;
                 out.add(new MInsn(cmp.operands(), Set.of(), false, true, (ctx, x) -> {
-                    if (zeroTest) {
+                    if (reuseFlags && !zeroTest) {
+                        conditional(ctx, (holds, l) -> new A64Insn.CondBranch(holds ? cond : cond.invert(), l), yes, no);
+                    } else if (zeroTest) {
                         conditional(ctx, (nonZero, l) -> new A64Insn.CompareBranch(nonZero == (cond == Cond.NE), x.get(0), l), yes, no);
                     } else {
                         cmp.emit(ctx, x);

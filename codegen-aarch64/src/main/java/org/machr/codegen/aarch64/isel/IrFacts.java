@@ -26,6 +26,8 @@ final class IrFacts {
     private final Object[] users;
     final Set<Integer> loopBlocks;
     final List<Block> layout;
+    /** Each block's predecessors (by block id), one entry per edge. */
+    final Map<Integer, List<Block>> preds = new HashMap<>();
 
     private IrFacts(int[] uses, int[] defs, Object[] users, Set<Integer> loopBlocks, List<Block> layout) {
         this.uses = uses;
@@ -57,7 +59,11 @@ final class IrFacts {
                 }
             }
         }
-        return new IrFacts(uses, defs, users, loopBlocks(fn), layout(fn));
+        IrFacts facts = new IrFacts(uses, defs, users, loopBlocks(fn), layout(fn));
+        for (Block b : fn.blocks()) {
+            for (int s : b.terminator().successors()) facts.preds.computeIfAbsent(s, k -> new ArrayList<>()).add(b);
+        }
+        return facts;
     }
 
     /**

@@ -173,4 +173,33 @@ class A64SelectionTest {
         f.ret(f.mul(f.param(0), Imm.i64(16)));
         assertThat(listing(p, "m")).containsExactly("m.b0:", "lsl x0, x0, #4", "ret");
     }
+
+    @Test
+    void aRepeatedCompareInTheOnlySuccessorReusesTheFlags() {
+        // while i < n { (bounds check) if !(i < n) unreachable; i += 1 }
+        IrProgram p = new IrProgram();
+        FunctionBuilder f = FunctionBuilder.begin(p, "again", List.of(IrType.I64, IrType.I64), IrType.I64, null, true);
+        Reg i = f.param(0);
+        Reg n = f.param(1);
+        Block head = f.newBlock("head");
+        Block body = f.newBlock("body");
+        Block ok = f.newBlock("ok");
+        Block fail = f.newBlock("fail");
+        Block done = f.newBlock("done");
+        f.jump(head);
+        f.positionAt(head);
+        f.branch(f.compare(Cond.ULT, i, n), body, done);
+        f.positionAt(body);
+        f.branch(f.compare(Cond.ULT, i, n), ok, fail);
+        f.positionAt(ok);
+        f.assign(i, f.add(i, Imm.i64(1)));
+        f.jump(head);
+        f.positionAt(fail);
+        f.unreachable();
+        f.positionAt(done);
+        f.ret(i);
+        List<String> asm = listing(p, "again");
+        assertThat(asm).containsOnlyOnce("cmp x0, x1");
+        assertThat(asm.subList(asm.indexOf("again.b2:"), asm.indexOf("again.b3:"))).containsExactly("again.b2:", "b.hs again.b5");
+    }
 }
