@@ -121,6 +121,10 @@ public final class A64CodeGen {
         if (!problems.isEmpty()) throw new IllegalStateException("register allocation of " + fn.name() + " is wrong: " + problems);
         if (dumps.contains(Dump.REGALLOC)) dumpOut.println("; regalloc " + fn.name() + "\n" + LinearScan.describe(alloc));
         List<PReg> saved = alloc.usedCalleeSaved().stream().sorted(java.util.Comparator.comparingInt(PReg::index)).toList();
+        // A leaf reading no stack parameters needs no frame record: x30 survives and nothing reads x29.
+        boolean leaf = fn.params().size() <= A64Abi.MAX_REG_ARGS;
+        for (int b = 0; b < mf.blockCount(); b++) for (var i : mf.insns(b)) leaf &= i.clobbers().isEmpty();
+        // The frame record is pushed apart from the frame (EmitContext.prologue).
         FrameLayout frame = FrameLayout.compute(0, Math.toIntExact(lowering.localsBytes), lowering.localsAlign, alloc.spillSlots(), 8, saved, 8, 0, 16);
         List<Label> labels = new ArrayList<>();
         for (int b = 0; b < mf.blockCount(); b++) labels.add(buf.newLabel(fn.name() + ".b" + b));
@@ -130,15 +134,10 @@ public final class A64CodeGen {
         if (dumps.contains(Dump.ASM) || dumps.contains(Dump.ISEL)) ctx.listing = new ArrayList<>();
         IselDump isel = dumps.contains(Dump.ISEL) ? new IselDump(fn.name()) : null;
         ctx.frameBytes = frame.frameSize();
+        ctx.frameRecord = !leaf;
         ctx.saved = saved;
         ctx.saveOffsets = saved.stream().map(frame::saveOffsetOf).toList();
-        // Prologue: push the frame record (AAPCS64 §6.4.6), then the rest of the frame and the saves.
-        ctx.emit(new A64Insn.LoadStorePair(Ops.PairOp.STP, XReg.X29, XReg.X30, XReg.SP, -16, Ops.PairMode.PRE));
-        ctx.emit(new A64Insn.AddSubImm(false, false, XReg.X29, XReg.SP, new org.machr.codegen.aarch64.Imm12(0, false)));
-        ctx.subSp(frame.frameSize());
-        for (int i = 0; i < saved.size(); i++) {
-            ctx.emit(new A64Insn.LoadStore(Ops.LoadStoreOp.STR, A64Abi.xreg(saved.get(i)), new Address.Scaled(XReg.SP, ctx.saveOffsets.get(i))));
-        }
+        ctx.prologue();
         int g = 0;
         for (int b = 0; b < mf.blockCount(); b++) {
             ctx.bind(labels.get(b));

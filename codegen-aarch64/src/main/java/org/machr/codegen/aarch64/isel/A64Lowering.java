@@ -68,15 +68,39 @@ final class A64Lowering {
     }
 
     RegAllocFunction lower() {
-        for (Block b : fn.blocks()) blockIndex.put(b.id(), blockIndex.size());
-        for (Block b : fn.blocks()) {
+        facts = IrFacts.of(fn);
+        for (Block b : facts.layout) blockIndex.put(b.id(), blockIndex.size());
+        for (Block b : facts.layout) {
             out = new ArrayList<>();
             if (b == fn.entry()) params();
-            for (Insn i : b.insns()) insn(i);
-            terminator(b.terminator(), blockIndex.get(b.id()));
+            if (b == fn.entry()) paramInsns = out.size();
+            inLoop = facts.loopBlocks.contains(b.id());
+            List<Insn> seq = foldCopies(b.insns());
+            Insn.Compare fusedCompare = null;
+            for (int k = 0; k < seq.size(); k++) {
+                Insn i = seq.get(k);
+                Insn next = k + 1 < seq.size() ? seq.get(k + 1) : null;
+                Insn next2 = k + 2 < seq.size() ? seq.get(k + 2) : null;
+                if (next2 != null && isFoldableScale(i, next, next2)) {
+                    scaledIndex = (Insn.Binary) i;
+                } else if (next == null && i instanceof Insn.Compare c && b.terminator() instanceof Terminator.Branch br
+                        && sameReg(br.cond(), c.dst()) && facts.singleUse(resolve(c.dst()))) {
+                    fusedCompare = c;
+                } else if (next != null && isFoldableAddress(i, next)) {
+                    foldedAddress = (Insn.Binary) i;
+                } else {
+                    insn(i);
+                    foldedAddress = null;
+                    scaledIndex = null;
+                }
+            }
+            flagsLive = fusedCompare != null && keepsFlags(seq, fusedCompare) && sameFlags(b, fusedCompare);
+            terminator(b.terminator(), fusedCompare);
+            fusedCompares.put(b.id(), fusedCompare);
             blocks.add(out);
             succs.add(b.terminator().successors().stream().map(blockIndex::get).toList());
         }
+        blocks.get(0).addAll(paramInsns, entryHoists);
         int count = nextVreg;
         return new RegAllocFunction() {
             @Override public int blockCount() { return blocks.size(); }
@@ -87,7 +111,148 @@ final class A64Lowering {
     }
 
     VReg v(Reg r) {
-        return new VReg(r.id(), RegClass.INT);
+        return new VReg(resolve(r).id(), RegClass.INT);
+    }
+
+    private IrFacts facts;
+    /** Registers whose only definition now writes the register their only use copies them to. */
+    private final java.util.Map<Integer, Reg> renamed = new java.util.HashMap<>();
+    /** Addresses of globals used in loops, materialised once in the entry block. */
+    private final java.util.Map<Object, VReg> hoisted = new java.util.HashMap<>();
+    /** The ADD (base + index or base + constant) the next load or store uses as its addressing mode. */
+    private Insn.Binary foldedAddress;
+    /** The MUL or SHL whose operand the folded address scales by the access size. */
+    private Insn.Binary scaledIndex;
+
+    private Reg resolve(Reg r) {
+        Reg to = renamed.get(r.id());
+        return to == null ? r : resolve(to);
+    }
+
+    private boolean sameReg(org.machr.kd.ir.Operand o, Reg r) {
+        return o instanceof Reg x && resolve(x).id() == resolve(r).id();
+    }
+
+    /**
+     * Drops each {@code %v = copy %t} that directly follows the only definition of {@code %t}, its only
+     * use: that definition writes {@code %v} instead ({@code add x1, x1, #1} rather than {@code add x0, x1,
+     * #1; mov x1, x0}).
+     */
+    private List<Insn> foldCopies(List<Insn> insns) {
+        List<Insn> seq = new ArrayList<>();
+        for (Insn i : insns) {
+            Insn prev = seq.isEmpty() ? null : seq.get(seq.size() - 1);
+            if (i instanceof Insn.Copy c && c.src() instanceof Reg t && prev != null && prev.defs().size() == 1
+                    && sameReg(t, prev.defs().get(0)) && facts.singleUse(resolve(t)) && t.type().equals(c.dst().type())
+                    && !renamed.containsKey(c.dst().id())) {
+                renamed.put(resolve(t).id(), c.dst());
+                continue;
+            }
+            if (i instanceof Insn.Convert c && c.op() != org.machr.kd.ir.ConvOp.TRUNC && prev instanceof Insn.Load l
+                    && !l.isVolatile() && sameReg(c.a(), l.dst()) && facts.singleUse(resolve(l.dst()))
+                    && l.memType().bits() == l.dst().type().bits()) {
+                // load.iN then zext/sext from N bits: one extending load (LDRB/LDRSB, ...).
+                Ext ext = c.op() == org.machr.kd.ir.ConvOp.ZEXT ? Ext.ZERO : Ext.SIGN;
+                seq.set(seq.size() - 1, new Insn.Load(c.dst(), l.memType(), ext, l.address(), false, l.loc()));
+                continue;
+            }
+            seq.add(i);
+        }
+        return seq;
+    }
+
+    /** {@code i} is an i64 ADD whose only use is the address of the load or store {@code next}. */
+    private boolean isFoldableAddress(Insn i, Insn next) {
+        if (!(i instanceof Insn.Binary b) || b.op() != BinOp.ADD || b.dst().type().bits() != 64) return false;
+        if (!facts.singleUse(resolve(b.dst()))) return false;
+        org.machr.kd.ir.Operand address = switch (next) {
+            case Insn.Load l -> l.address();
+            case Insn.Store s -> s.address();
+            default -> null;
+        };
+        if (address == null || !sameReg(address, b.dst())) return false;
+        if (next instanceof Insn.Store s && sameReg(s.value(), b.dst())) return false;
+        int size = (next instanceof Insn.Load l ? l.memType() : ((Insn.Store) next).memType()).bytes();
+        return !(b.a() instanceof Imm) && (!(b.b() instanceof Imm k) || offsetFits(k.value(), size));
+    }
+
+    private static boolean offsetFits(long offset, int size) {
+        return offset >= -256 && offset < 256 || offset >= 0 && offset % size == 0 && offset / size <= 4095;
+    }
+
+    /**
+     * {@code i} multiplies by the access size of the load or store {@code next2} (or shifts by its log2)
+     * and {@code next} adds the product to a base: {@code [base, index, lsl #log2(size)]}.
+     */
+    private boolean isFoldableScale(Insn i, Insn next, Insn next2) {
+        if (!(i instanceof Insn.Binary m) || m.dst().type().bits() != 64 || !(m.b() instanceof Imm k) || m.a() instanceof Imm) return false;
+        if (!facts.singleUse(resolve(m.dst())) || !isFoldableAddress(next, next2)) return false;
+        Insn.Binary add = (Insn.Binary) next;
+        if (!sameReg(add.b(), m.dst()) || sameReg(add.a(), m.dst())) return false;
+        int size = (next2 instanceof Insn.Load l ? l.memType() : ((Insn.Store) next2).memType()).bytes();
+        int log2 = Integer.numberOfTrailingZeros(size);
+        return m.op() == BinOp.MUL && k.value() == size || m.op() == BinOp.SHL && k.value() == log2;
+    }
+
+    private boolean inLoop;
+    /** The compare fused into each lowered block's branch (null: none). */
+    private final java.util.Map<Integer, Insn.Compare> fusedCompares = new java.util.HashMap<>();
+    /** Whether the flags on entry to the block being lowered are those its fused compare would set. */
+    private boolean flagsLive;
+
+    /**
+     * The only predecessor of block {@code b} ends in a fused compare of the same operands as
+     * {@code compare}, {@code b}'s own: the flags it set still hold, so {@code b} needs no CMP.
+     */
+    private boolean sameFlags(Block b, Insn.Compare compare) {
+        List<Block> preds = facts.preds.getOrDefault(b.id(), List.of());
+        if (b == fn.entry() || preds.size() != 1 || preds.get(0) == b) return false;
+        Insn.Compare before = fusedCompares.get(preds.get(0).id());
+        boolean setFlags = before != null && !(before.b() instanceof Imm k && k.value() == 0
+                && (before.cond() == org.machr.kd.ir.Cond.EQ || before.cond() == org.machr.kd.ir.Cond.NE));
+        return setFlags && sameOperand(before.a(), compare.a()) && sameOperand(before.b(), compare.b());
+    }
+
+    /** The instructions before {@code compare} set no flags and write none of its operands. */
+    private boolean keepsFlags(List<Insn> seq, Insn.Compare compare) {
+        for (Insn i : seq.subList(0, seq.size() - 1)) {
+            boolean flagless = i instanceof Insn.Copy || i instanceof Insn.Binary || i instanceof Insn.Unary
+                    || i instanceof Insn.Convert || i instanceof Insn.Load || i instanceof Insn.Store;
+            if (!flagless) return false;
+            for (Reg d : i.defs()) {
+                if (sameOperand(d, compare.a()) || sameOperand(d, compare.b())) return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameOperand(org.machr.kd.ir.Operand x, org.machr.kd.ir.Operand y) {
+        return x instanceof Reg r ? sameReg(y, r) : x.equals(y);
+    }
+    private int paramInsns;
+    /** Materialisations of globals' addresses and constants loops use, placed after the parameters. */
+    private final List<MInsn> entryHoists = new ArrayList<>();
+
+    /**
+     * The register holding a global's address or a constant when a loop needs it in a register:
+     * materialised once in the entry block.
+     */
+    private VReg hoisted(org.machr.kd.ir.Operand o) {
+        if (!inLoop) return null;
+        Object key;
+        if (o instanceof SymbolAddr s) key = s;
+        else if (o instanceof Imm k) key = k.value();
+        else return null;
+        VReg home = hoisted.get(key);
+        if (home == null) {
+            home = temp();
+            List<MInsn> saved = out;
+            out = entryHoists;
+            materialize(home, o);
+            out = saved;
+            hoisted.put(key, home);
+        }
+        return home;
     }
 
     private static IrType operandType(org.machr.kd.ir.Operand o) {
@@ -123,6 +288,8 @@ final class A64Lowering {
     /** The operand in a virtual register (materialising constants and addresses). */
     VReg reg(org.machr.kd.ir.Operand o) {
         if (o instanceof Reg r) return v(r);
+        VReg h = hoisted(o);
+        if (h != null) return h;
         VReg t = temp();
         materialize(t, o);
         return t;
@@ -136,6 +303,8 @@ final class A64Lowering {
                 long value = imm.value();
                 add(List.of(Operand.def(dst)), (ctx, x) -> MoveWideSearch.sequence(x.get(0), value).forEach(ctx::emit));
             }
+            case SymbolAddr s when inLoop && out != entryHoists -> out.add(new MInsn(List.of(Operand.use(hoisted(s)), Operand.def(dst)),
+                    Set.of(), true, false, (ctx, x) -> ctx.emit(mov(x.get(1), x.get(0)))));
             case SymbolAddr s -> add(List.of(Operand.def(dst)), (ctx, x) -> {
                 ctx.emit(new A64Insn.PcRelAddr(true, x.get(0), new Target.ToSymbol(s.symbol(), s.addend())));
                 ctx.addLo12(x.get(0), x.get(0), s.symbol(), s.addend());
@@ -159,9 +328,26 @@ final class A64Lowering {
 
     /** Re-extends {@code d} to the canonical form of {@code t} (a no-op for 64-bit values). */
     private void canonical(VReg d, IrType t) {
-        if (t.bits() == 64) return;
+        if (t.bits() == 64 || readsLowBitsOnly(d, t)) return;
         int bits = t.bits();
         add(List.of(Operand.use(d), Operand.def(d)), (ctx, x) -> ctx.emit(new A64Insn.Bitfield(BitfieldOp.SBFM, x.get(1), x.get(0), 0, bits - 1)));
+    }
+
+    /**
+     * Whether the only reader of the IR register behind {@code d} depends on its low {@code t.bits()}
+     * bits alone, so its canonical extension can be left out: an ADD, SUB, MUL or SHL of that width
+     * (which re-extends its own result), a store of at most that width of it, or a TRUNC.
+     */
+    private boolean readsLowBitsOnly(VReg d, IrType t) {
+        if (d.id() >= fn.regCount()) return false;
+        Reg r = new Reg(d.id(), t);
+        return switch (facts.onlyUser(r)) {
+            case Insn.Binary b -> b.dst().type().equals(t)
+                    && (b.op() == BinOp.ADD || b.op() == BinOp.SUB || b.op() == BinOp.MUL || b.op() == BinOp.SHL);
+            case Insn.Store s -> s.memType().bits() <= t.bits() && !sameReg(s.address(), r);
+            case Insn.Convert c -> c.op() == org.machr.kd.ir.ConvOp.TRUNC;
+            case null, default -> false;
+        };
     }
 
     /** A new register holding the zero-extension of {@code a} from {@code t}'s width. */
@@ -193,20 +379,13 @@ final class A64Lowering {
             case Insn.Convert c -> convert(c);
             case Insn.Compare c -> {
                 VReg d = v(c.dst());
-                VReg a = reg(c.a());
                 Cond cond = cond(c.cond());
-                if (c.b() instanceof Imm k && k.value() >= 0 && k.value() <= 4095) {
-                    int imm = (int) k.value();
-                    add(List.of(Operand.use(a), Operand.def(d)), (ctx, x) -> {
-                        ctx.emit(new A64Insn.AddSubImm(true, true, XReg.XZR, x.get(0), new Imm12(imm, false)));
-                        ctx.emit(new A64Insn.CondSelect(CondSelectOp.CSINC, x.get(1), XReg.XZR, XReg.XZR, cond.invert()));
-                    });
-                    return;
-                }
-                VReg b = reg(c.b());
-                add(List.of(Operand.use(a), Operand.use(b), Operand.def(d)), (ctx, x) -> {
-                    ctx.emit(new A64Insn.AddSubShifted(true, true, XReg.XZR, x.get(0), x.get(1), Shift.NONE));
-                    ctx.emit(new A64Insn.CondSelect(CondSelectOp.CSINC, x.get(2), XReg.XZR, XReg.XZR, cond.invert()));
+                CompareOperands cmp = compareOperands(c);
+                List<Operand> ops = cmp.operands();
+                ops.add(Operand.def(d));
+                add(ops, (ctx, x) -> {
+                    cmp.emit(ctx, x);
+                    ctx.emit(new A64Insn.CondSelect(CondSelectOp.CSINC, x.get(x.size() - 1), XReg.XZR, XReg.XZR, cond.invert()));
                 });
             }
             case Insn.Select s -> {
@@ -261,6 +440,38 @@ final class A64Lowering {
         }
     }
 
+    /** {@code cmp a, b}: {@code b} in a register, or an immediate ADD/SUB can hold (negative: CMN). */
+    private record CompareOperands(VReg a, VReg b, long imm) {
+        List<Operand> operands() {
+            List<Operand> ops = new ArrayList<>();
+            ops.add(Operand.use(a));
+            if (b != null) ops.add(Operand.use(b));
+            return ops;
+        }
+
+        boolean isZero() {
+            return b == null && imm == 0;
+        }
+
+        void emit(EmitContext ctx, List<XReg> x) {
+            if (b != null) ctx.emit(new A64Insn.AddSubShifted(true, true, XReg.XZR, x.get(0), x.get(1), Shift.NONE));
+            else if (imm >= 0) ctx.emit(new A64Insn.AddSubImm(true, true, XReg.XZR, x.get(0), Imm12.of(imm)));
+            else ctx.emit(new A64Insn.AddSubImm(false, true, XReg.XZR, x.get(0), Imm12.of(-imm)));
+        }
+    }
+
+    private CompareOperands compareOperands(Insn.Compare c) {
+        VReg a = reg(c.a());
+        if (c.b() instanceof Imm k && k.value() != Long.MIN_VALUE && fitsImm12(Math.abs(k.value()))) {
+            return new CompareOperands(a, null, k.value());
+        }
+        return new CompareOperands(a, reg(c.b()), 0);
+    }
+
+    private static boolean fitsImm12(long v) {
+        return v >= 0 && v <= 4095 || v > 0 && v <= 0xfff000L && (v & 0xfff) == 0;
+    }
+
     static Cond cond(org.machr.kd.ir.Cond c) {
         return switch (c) {
             case EQ -> Cond.EQ;
@@ -281,6 +492,17 @@ final class A64Lowering {
         IrType t = b.dst().type();
         int bits = t.bits();
         BinOp op = b.op();
+        if (op == BinOp.MUL && b.b() instanceof Imm k && k.value() > 0 && Long.bitCount(k.value()) == 1) {
+            binary(new Insn.Binary(b.dst(), BinOp.SHL, b.a(), new Imm(t, Long.numberOfTrailingZeros(k.value())), b.loc()));
+            return;
+        }
+        if (op == BinOp.LSHR && b.b() instanceof Imm amount && IrSemantics.shiftAmount(bits, amount.value()) > 0) {
+            // The field [s, bits) zero-extended: below 2^(bits-s), already canonical.
+            int s = IrSemantics.shiftAmount(bits, amount.value());
+            VReg a = reg(b.a());
+            add(List.of(Operand.use(a), Operand.def(d)), (ctx, x) -> ctx.emit(new A64Insn.Bitfield(BitfieldOp.UBFM, x.get(1), x.get(0), s, bits - 1)));
+            return;
+        }
         if ((op == BinOp.SHL || op == BinOp.LSHR || op == BinOp.ASHR) && b.b() instanceof Imm amount) {
             int s = IrSemantics.shiftAmount(bits, amount.value());
             VReg a = op == BinOp.LSHR ? zeroExtended(reg(b.a()), t) : reg(b.a());
@@ -387,15 +609,42 @@ final class A64Lowering {
         }
     }
 
-    /** The base register and byte offset of an address operand ({@code base == null}: SP). */
-    private record Addr(VReg base, long offset) {}
+    /**
+     * An addressing mode before allocation: {@code [base, #offset]} ({@code base == null}: SP) or
+     * {@code [base, index]}.
+     */
+    private record Addr(VReg base, long offset, VReg index, boolean scaled) {
+        List<Operand> operands() {
+            List<Operand> ops = new ArrayList<>();
+            if (base != null) ops.add(Operand.use(base));
+            if (index != null) ops.add(Operand.use(index));
+            return ops;
+        }
+
+        /** The address, given the registers of {@link #operands()} at the front of {@code x}. */
+        Address at(List<XReg> x, int size) {
+            XReg b = base == null ? XReg.SP : x.get(0);
+            if (index != null) return new Address.RegOffset(b, x.get(1), org.machr.codegen.aarch64.ExtendType.UXTX, scaled);
+            boolean unsignedOffset = offset >= 0 && offset % size == 0 && offset / size <= 4095;
+            return unsignedOffset ? new Address.Scaled(b, offset) : new Address.Unscaled(b, (int) offset);
+        }
+    }
 
     private Addr address(org.machr.kd.ir.Operand o, int size) {
+        Insn.Binary folded = foldedAddress;
+        foldedAddress = null;
+        if (folded != null) {
+            Insn.Binary scaled = scaledIndex;
+            scaledIndex = null;
+            if (folded.b() instanceof Imm k) return new Addr(reg(folded.a()), k.value(), null, false);
+            if (scaled != null) return new Addr(reg(folded.a()), 0, reg(scaled.a()), true);
+            return new Addr(reg(folded.a()), 0, reg(folded.b()), false);
+        }
         if (o instanceof SlotAddr s) {
             long off = slotOffset(s);
-            if (off % size == 0 && off / size <= 4095) return new Addr(null, off);
+            if (off % size == 0 && off / size <= 4095) return new Addr(null, off, null, false);
         }
-        return new Addr(reg(o), 0);
+        return new Addr(reg(o), 0, null, false);
     }
 
     private void load(Insn.Load l) {
@@ -410,11 +659,11 @@ final class A64Lowering {
             default -> LoadStoreOp.LDR;
         };
         boolean wide = size == 8 || signed;
-        List<Operand> ops = addr.base() == null ? List.of(Operand.def(d)) : List.of(Operand.use(addr.base()), Operand.def(d));
+        List<Operand> ops = addr.operands();
+        ops.add(Operand.def(d));
         add(ops, (ctx, x) -> {
             XReg rt = x.get(x.size() - 1);
-            XReg base = addr.base() == null ? XReg.SP : x.get(0);
-            ctx.emit(new A64Insn.LoadStore(op, wide ? rt : rt.withWidth(false), new Address.Scaled(base, addr.offset())));
+            ctx.emit(new A64Insn.LoadStore(op, wide ? rt : rt.withWidth(false), addr.at(x, size)));
         });
         if (!signed && l.memType().bits() >= l.dst().type().bits()) canonical(d, l.dst().type());
     }
@@ -422,12 +671,14 @@ final class A64Lowering {
     private void store(Insn.Store s) {
         int size = s.memType().bytes();
         Addr addr = address(s.address(), size);
-        VReg value = reg(s.value());
+        boolean zero = s.value() instanceof Imm k && k.value() == 0;
+        VReg value = zero ? null : reg(s.value());
         LoadStoreOp op = size == 1 ? LoadStoreOp.STRB : size == 2 ? LoadStoreOp.STRH : LoadStoreOp.STR;
-        List<Operand> ops = addr.base() == null ? List.of(Operand.use(value)) : List.of(Operand.use(value), Operand.use(addr.base()));
+        List<Operand> ops = addr.operands();
+        if (!zero) ops.add(Operand.use(value));
         add(ops, (ctx, x) -> {
-            XReg base = addr.base() == null ? XReg.SP : x.get(1);
-            ctx.emit(new A64Insn.LoadStore(op, size == 8 ? x.get(0) : x.get(0).withWidth(false), new Address.Scaled(base, addr.offset())));
+            XReg rt = zero ? XReg.XZR : x.get(x.size() - 1);
+            ctx.emit(new A64Insn.LoadStore(op, size == 8 ? rt : rt.withWidth(false), addr.at(x, size)));
         });
     }
 
@@ -473,7 +724,20 @@ final class A64Lowering {
         }));
     }
 
-    private void terminator(Terminator t, int self) {
+    /**
+     * A two-way branch: {@code branch.apply(true, yes)} and a jump to {@code no} unless it follows; when
+     * {@code yes} follows, only {@code branch.apply(false, no)}.
+     */
+    private static void conditional(EmitContext ctx, java.util.function.BiFunction<Boolean, Target, A64Insn> branch, int yes, int no) {
+        if (ctx.nextBlock == yes) {
+            ctx.emit(branch.apply(false, new Target.ToLabel(ctx.blockLabels.get(no))));
+            return;
+        }
+        ctx.emit(branch.apply(true, new Target.ToLabel(ctx.blockLabels.get(yes))));
+        if (ctx.nextBlock != no) ctx.emit(new A64Insn.Branch(false, new Target.ToLabel(ctx.blockLabels.get(no))));
+    }
+
+    private void terminator(Terminator t, Insn.Compare fused) {
         switch (t) {
             case Terminator.Jump j -> {
                 int target = blockIndex.get(j.target());
@@ -481,14 +745,30 @@ final class A64Lowering {
                     if (ctx.nextBlock != target) ctx.emit(new A64Insn.Branch(false, new Target.ToLabel(ctx.blockLabels.get(target))));
                 }));
             }
+            case Terminator.Branch b when fused != null -> {
+                CompareOperands cmp = compareOperands(fused);
+                Cond cond = cond(fused.cond());
+                int yes = blockIndex.get(b.ifTrue());
+                int no = blockIndex.get(b.ifFalse());
+                boolean zeroTest = cmp.isZero() && (cond == Cond.EQ || cond == Cond.NE);
+                boolean reuseFlags = flagsLive;
+                out.add(new MInsn(cmp.operands(), Set.of(), false, true, (ctx, x) -> {
+                    if (reuseFlags && !zeroTest) {
+                        conditional(ctx, (holds, l) -> new A64Insn.CondBranch(holds ? cond : cond.invert(), l), yes, no);
+                    } else if (zeroTest) {
+                        conditional(ctx, (nonZero, l) -> new A64Insn.CompareBranch(nonZero == (cond == Cond.NE), x.get(0), l), yes, no);
+                    } else {
+                        cmp.emit(ctx, x);
+                        conditional(ctx, (holds, l) -> new A64Insn.CondBranch(holds ? cond : cond.invert(), l), yes, no);
+                    }
+                }));
+            }
             case Terminator.Branch b -> {
                 VReg c = reg(b.cond());
                 int yes = blockIndex.get(b.ifTrue());
                 int no = blockIndex.get(b.ifFalse());
-                out.add(new MInsn(List.of(Operand.use(c)), Set.of(), false, true, (ctx, x) -> {
-                    ctx.emit(new A64Insn.CompareBranch(true, x.get(0), new Target.ToLabel(ctx.blockLabels.get(yes))));
-                    if (ctx.nextBlock != no) ctx.emit(new A64Insn.Branch(false, new Target.ToLabel(ctx.blockLabels.get(no))));
-                }));
+                out.add(new MInsn(List.of(Operand.use(c)), Set.of(), false, true, (ctx, x) ->
+                        conditional(ctx, (nonZero, l) -> new A64Insn.CompareBranch(nonZero, x.get(0), l), yes, no)));
             }
             case Terminator.Switch s -> {
                 VReg value = reg(s.value());
@@ -508,7 +788,7 @@ final class A64Lowering {
                         });
                     }
                 }
-                terminator(new Terminator.Jump(s.otherwise()), self);
+                terminator(new Terminator.Jump(s.otherwise()), null);
             }
             case Terminator.Return r -> {
                 if (r.values().size() > 2) throw new UnsupportedIrException("returning more than 2 values");

@@ -105,14 +105,40 @@ final class EmitContext {
         if (lo != 0) emit(new A64Insn.AddSubImm(sub, false, XReg.SP, XReg.SP, new Imm12((int) lo, false)));
     }
 
+    /** Whether the function pushes a frame record (x29, x30); leaves that read no stack parameters do not. */
+    boolean frameRecord = true;
+
+    /** Pushes the frame record (AAPCS64 §6.4.6) and sets x29, allocates the frame, saves callee-saved registers. */
+    void prologue() {
+        if (frameRecord) {
+            emit(new A64Insn.LoadStorePair(Ops.PairOp.STP, XReg.X29, XReg.X30, XReg.SP, -16, Ops.PairMode.PRE));
+            emit(new A64Insn.AddSubImm(false, false, XReg.X29, XReg.SP, new Imm12(0, false)));
+        }
+        subSp(frameBytes);
+        saves(Ops.PairOp.STP, Ops.LoadStoreOp.STR);
+    }
+
     /** Restores callee-saved registers, pops the frame and the frame record, returns. */
     void epilogue() {
-        for (int i = 0; i < saved.size(); i++) {
-            emit(new A64Insn.LoadStore(Ops.LoadStoreOp.LDR, A64Abi.xreg(saved.get(i)),
-                    new org.machr.codegen.aarch64.Address.Scaled(XReg.SP, saveOffsets.get(i))));
-        }
+        saves(Ops.PairOp.LDP, Ops.LoadStoreOp.LDR);
         addSp(frameBytes);
-        emit(new A64Insn.LoadStorePair(Ops.PairOp.LDP, XReg.X29, XReg.X30, XReg.SP, 16, Ops.PairMode.POST));
+        if (frameRecord) emit(new A64Insn.LoadStorePair(Ops.PairOp.LDP, XReg.X29, XReg.X30, XReg.SP, 16, Ops.PairMode.POST));
         emit(new A64Insn.BranchReg(Ops.BranchRegOp.RET, XReg.X30));
+    }
+
+    /** Stores or loads the callee-saved registers, two adjacent slots per STP/LDP where the offset allows. */
+    private void saves(Ops.PairOp pair, Ops.LoadStoreOp single) {
+        int i = 0;
+        while (i < saved.size()) {
+            int offset = saveOffsets.get(i);
+            if (i + 1 < saved.size() && saveOffsets.get(i + 1) == offset + 8 && offset <= 504) {
+                emit(new A64Insn.LoadStorePair(pair, A64Abi.xreg(saved.get(i)), A64Abi.xreg(saved.get(i + 1)), XReg.SP, offset,
+                        Ops.PairMode.OFFSET));
+                i += 2;
+            } else {
+                emit(new A64Insn.LoadStore(single, A64Abi.xreg(saved.get(i)), new org.machr.codegen.aarch64.Address.Scaled(XReg.SP, offset)));
+                i++;
+            }
+        }
     }
 }

@@ -55,14 +55,11 @@ class A64CodeGenDiagnosticsTest {
                 \t.text
                 \t.globl inc
                 inc:
-                \tstp x29, x30, [sp, #-16]!\t// 0
-                \tmov x29, sp\t// 4
                 inc.b0:
-                \tadd x0, x0, #1\t// 8
-                \tldp x29, x30, [sp], #16\t// c
-                \tret\t// 10
+                \tadd x0, x0, #1\t// 0
+                \tret\t// 4
                 inc.trap:
-                \tbrk #0xd1\t// 14
+                \tbrk #0xd1\t// 8
                 """);
     }
 

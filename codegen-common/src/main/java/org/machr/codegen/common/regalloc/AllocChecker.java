@@ -12,7 +12,8 @@ import java.util.Map;
  * Proves an {@link Allocation} correct by abstract interpretation, in the manner of regalloc2's checker:
  * the abstract state maps every location (register or spill slot) to the set of virtual registers whose
  * current value it certainly holds. Moves copy sets, clobbers empty them, a def of {@code v} puts
- * {@code {v}} in its location and removes {@code v} everywhere else; at a join the sets are intersected.
+ * {@code {v}} in its location and removes {@code v} everywhere else (a program copy {@code v := u} puts
+ * {@code v} and everything its source location held); at a join the sets are intersected.
  * After the fixpoint, every use must find its virtual register in the location the allocation gave the
  * operand, fixed operands must be in their fixed register, and no edit may follow a terminator.
  * Independent of how the allocation was computed, so it also checks a future better allocator.
@@ -113,6 +114,16 @@ public final class AllocChecker {
                     }
                 }
             }
+            // A copy leaves its destination holding every value its source held.
+            BitSet copied = null;
+            if (insn.isMove()) {
+                for (int j = 0; j < ops.size(); j++) {
+                    if (ops.get(j).isUse()) {
+                        BitSet held = state.get(regs.get(j));
+                        copied = held == null ? new BitSet() : (BitSet) held.clone();
+                    }
+                }
+            }
             for (PReg p : insn.clobbers()) state.put(p, new BitSet());
             for (int j = 0; j < ops.size(); j++) {
                 Operand op = ops.get(j);
@@ -122,7 +133,7 @@ public final class AllocChecker {
             for (int j = 0; j < ops.size(); j++) {
                 Operand op = ops.get(j);
                 if (op.isUse()) continue;
-                BitSet s = new BitSet();
+                BitSet s = copied == null ? new BitSet() : copied;
                 s.set(op.vreg().id());
                 state.put(regs.get(j), s);
             }

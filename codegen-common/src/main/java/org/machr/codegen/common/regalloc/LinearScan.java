@@ -21,7 +21,9 @@ import java.util.Set;
  * within the interval. Fixed points come from clobbers (point {@code 2g+1}: a value live across a call
  * cannot sit in a caller-saved register), fixed uses ({@code 2g}) and fixed defs ({@code 2g+1}). When no
  * register is free, the interval ending last among the current one and the evictable active ones is
- * spilled to its own slot.
+ * spilled to its own slot. A copy's destination takes its source's register when that is free, or shares
+ * it when the source is not written again during the destination's interval (the copy is then dropped);
+ * intervals sharing a register are never evicted.
  *
  * <p>Around each instruction the allocator then adds: the parallel move of fixed uses into their
  * registers, reloads of spilled uses into scratch registers; after it, stores of spilled defs from
@@ -40,6 +42,10 @@ public final class LinearScan {
         int start = Integer.MAX_VALUE;
         int end = -1;
         int moveHintFrom = -1;
+        /** Points where the virtual register is written. */
+        final BitSet defs = new BitSet();
+        /** Whether another interval shares this one's register (see {@link #canShare}). */
+        boolean shared;
         Location home;
 
         Interval(VReg vreg) {
@@ -75,7 +81,9 @@ public final class LinearScan {
         for (int g = 0; g < insns.size(); g++) {
             RegAllocInsn insn = insns.get(g);
             for (Operand op : insn.operands()) {
-                intervalOf(iv, op.vreg().id(), op.vreg()).cover(op.isUse() ? 2 * g : 2 * g + 1);
+                Interval i = intervalOf(iv, op.vreg().id(), op.vreg());
+                i.cover(op.isUse() ? 2 * g : 2 * g + 1);
+                if (!op.isUse()) i.defs.set(2 * g + 1);
             }
             if (insn.isMove()) {
                 Operand def = insn.operands().stream().filter(o -> !o.isUse()).findFirst().orElseThrow();
@@ -137,9 +145,15 @@ public final class LinearScan {
             active.removeIf(a -> a.end < cur.start);
             List<PReg> regs = config.allocatable(cur.vreg.regClass());
             PReg chosen = null;
-            if (cur.moveHintFrom >= 0 && all[cur.moveHintFrom].home instanceof PReg hinted
-                    && isFree(hinted, cur, active, fixedPoints)) {
-                chosen = hinted;
+            if (cur.moveHintFrom >= 0 && all[cur.moveHintFrom].home instanceof PReg hinted) {
+                Interval source = all[cur.moveHintFrom];
+                if (isFree(hinted, cur, active, fixedPoints)) {
+                    chosen = hinted;
+                } else if (canShare(source, cur, active, fixedPoints)) {
+                    chosen = hinted;
+                    source.shared = true;
+                    cur.shared = true;
+                }
             }
             for (int r = 0; r < regs.size() && chosen == null; r++) {
                 if (isFree(regs.get(r), cur, active, fixedPoints)) chosen = regs.get(r);
@@ -151,7 +165,7 @@ public final class LinearScan {
             }
             Interval victim = null;
             for (Interval a : active) {
-                if (a.home instanceof PReg p && a.vreg.regClass() == cur.vreg.regClass() && a.end > cur.end
+                if (a.home instanceof PReg p && !a.shared && a.vreg.regClass() == cur.vreg.regClass() && a.end > cur.end
                         && !fixedWithin(p, cur, fixedPoints) && (victim == null || a.end > victim.end)) {
                     victim = a;
                 }
@@ -166,6 +180,19 @@ public final class LinearScan {
             }
         }
         return slots;
+    }
+
+    /**
+     * A copy's destination may live in its source's register while that register holds nothing else,
+     * the destination is written only by the copy and the source is not written again during the
+     * destination's interval: both then hold the same value wherever both are live.
+     */
+    private boolean canShare(Interval source, Interval cur, List<Interval> active, Map<PReg, BitSet> fixedPoints) {
+        PReg p = (PReg) source.home;
+        for (Interval a : active) if (p.equals(a.home) && a != source) return false;
+        if (!active.contains(source) || source.shared || cur.defs.cardinality() != 1) return false;
+        int redefined = source.defs.nextSetBit(cur.start + 1);
+        return (redefined < 0 || redefined > cur.end) && !fixedWithin(p, cur, fixedPoints);
     }
 
     private boolean isFree(PReg p, Interval cur, List<Interval> active, Map<PReg, BitSet> fixedPoints) {

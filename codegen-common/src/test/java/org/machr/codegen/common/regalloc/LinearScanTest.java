@@ -85,6 +85,37 @@ class LinearScanTest {
         assertThat(alloc.isRedundantMove(1, f.insns(0).get(1))).isTrue();
     }
 
+    /** def a; b = a; use(a, b); [a = def;] use(b); use(a) */
+    private static TestMachine.Function copyBesideSource(boolean redefineSource) {
+        VReg a = new VReg(0, RegClass.INT), b = new VReg(1, RegClass.INT), c = new VReg(2, RegClass.INT);
+        List<TestMachine.Insn> insns = new ArrayList<>(List.of(
+                TestMachine.op(List.of(Operand.def(a))),
+                TestMachine.move(b, a),
+                TestMachine.op(List.of(Operand.use(a), Operand.use(b), Operand.def(c)))));
+        if (redefineSource) insns.add(TestMachine.op(List.of(Operand.use(c), Operand.def(a))));
+        insns.add(TestMachine.op(List.of(Operand.use(b), Operand.use(c), Operand.def(c))));
+        insns.add(TestMachine.op(List.of(Operand.use(a), Operand.use(c), Operand.def(c))));
+        insns.add(TestMachine.ret(c));
+        return new TestMachine.Function(List.of(insns), List.of(List.of()), 3);
+    }
+
+    @Test
+    void aCopyBesideItsUnchangedSourceSharesItsRegister() {
+        TestMachine.Function f = copyBesideSource(false);
+        Allocation alloc = ALLOCATOR.allocate(f);
+        assertThat(AllocChecker.check(f, alloc)).isEmpty();
+        assertThat(alloc.vregLocations().get(1)).isEqualTo(alloc.vregLocations().get(0));
+        assertThat(alloc.isRedundantMove(1, f.insns(0).get(1))).isTrue();
+    }
+
+    @Test
+    void aCopyWhoseSourceIsWrittenAgainGetsItsOwnRegister() {
+        TestMachine.Function f = copyBesideSource(true);
+        Allocation alloc = ALLOCATOR.allocate(f);
+        assertThat(AllocChecker.check(f, alloc)).isEmpty();
+        assertThat(alloc.vregLocations().get(1)).isNotEqualTo(alloc.vregLocations().get(0));
+    }
+
     @Test
     void checkerRejectsACorruptedAllocation() {
         VReg a = new VReg(0, RegClass.INT), b = new VReg(1, RegClass.INT), c = new VReg(2, RegClass.INT);
