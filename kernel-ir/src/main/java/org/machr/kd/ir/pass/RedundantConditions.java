@@ -1,0 +1,105 @@
+package org.machr.kd.ir.pass;
+
+import java.util.List;
+import org.machr.kd.ir.Block;
+import org.machr.kd.ir.Imm;
+import org.machr.kd.ir.Insn;
+import org.machr.kd.ir.IrFunction;
+import org.machr.kd.ir.Operand;
+import org.machr.kd.ir.Reg;
+import org.machr.kd.ir.Terminator;
+import org.machr.kd.ir.pass.Implication.Fact;
+
+/**
+ * Replaces a compare by a constant when every path to it passed a branch on a compare that decides it
+ * ({@link Implication}): the same compare of the same operands, or one that implies it, like the loop
+ * head's {@code i <u n} making the bounds check {@code i <u n} in the body true. The search walks
+ * backwards from the compare through predecessors, giving up where an operand is reassigned (the IR is
+ * not SSA), at the entry, or after {@link #BUDGET} blocks; all predecessors must agree.
+ */
+public final class RedundantConditions implements Pass {
+    static final int BUDGET = 24;
+
+    @Override
+    public String name() {
+        return "condelim";
+    }
+
+    @Override
+    public boolean run(IrFunction f) {
+        Cfg cfg = null;
+        boolean changed = false;
+        for (Block b : f.blocks()) {
+            List<Insn> insns = b.insns();
+            for (int k = 0; k < insns.size(); k++) {
+                if (!(insns.get(k) instanceof Insn.Compare(Reg d, var cond, Operand a, Operand x))
+                        || !(a instanceof Reg || x instanceof Reg)) continue;
+                if (cfg == null) cfg = new Cfg(f);
+                Search s = new Search(f, cfg, new Fact(cond, a, x));
+                Boolean known = s.before(b, k);
+                if (known == null) continue;
+                insns.set(k, new Insn.Copy(d, Imm.bool(known)));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** One backward search for facts deciding {@code query}. */
+    private static final class Search {
+        private final IrFunction f;
+        private final Cfg cfg;
+        private final Fact query;
+        private int budget = BUDGET;
+
+        Search(IrFunction f, Cfg cfg, Fact query) {
+            this.f = f;
+            this.cfg = cfg;
+            this.query = query;
+        }
+
+        /** What is known about the query just before instruction {@code index} of {@code b}. */
+        Boolean before(Block b, int index) {
+            for (int i = index - 1; i >= 0; i--) if (clobbers(b.insns().get(i))) return null;
+            return atTop(b);
+        }
+
+        private Boolean atTop(Block b) {
+            if (b == f.entry() || --budget < 0) return null;
+            int[] preds = cfg.preds(b.id());
+            if (preds.length == 0) return null;
+            Boolean agreed = null;
+            for (int p : preds) {
+                Boolean viaEdge = alongEdge(f.block(p), b.id());
+                if (viaEdge == null || (agreed != null && !agreed.equals(viaEdge))) return null;
+                agreed = viaEdge;
+            }
+            return agreed;
+        }
+
+        /** What is known at the end of {@code p} when it goes on to {@code to}. */
+        private Boolean alongEdge(Block p, int to) {
+            Reg flag = p.terminator() instanceof Terminator.Branch(Reg c, int t, int e) && t != e ? c : null;
+            List<Insn> insns = p.insns();
+            for (int i = insns.size() - 1; i >= 0; i--) {
+                Insn insn = insns.get(i);
+                if (flag != null && Operands.defines(insn, flag.id())) {
+                    if (insn instanceof Insn.Compare(Reg unused, var cond, Operand a, Operand b)) {
+                        Fact edge = new Fact(cond, a, b);
+                        if (((Terminator.Branch) p.terminator()).ifFalse() == to) edge = edge.negate();
+                        Boolean decided = Implication.decide(edge, query);
+                        if (decided != null) return decided;
+                    }
+                    flag = null;
+                }
+                if (clobbers(insn)) return null;
+            }
+            return atTop(p);
+        }
+
+        private boolean clobbers(Insn insn) {
+            return query.a() instanceof Reg a && Operands.defines(insn, a.id())
+                    || query.b() instanceof Reg b && Operands.defines(insn, b.id());
+        }
+    }
+}
