@@ -29,8 +29,10 @@ final class Implication {
 
     /** {@code Boolean.TRUE}/{@code FALSE} when {@code known} decides {@code query}, else {@code null}. */
     static Boolean decide(Fact known, Fact query) {
-        if (known.a().equals(query.a()) && known.b().equals(query.b())) return byOrdering(known.cond(), query.cond());
-        if (known.a().equals(query.b()) && known.b().equals(query.a())) return byOrdering(known.cond(), query.cond().swap());
+        Boolean decided = null;
+        if (known.a().equals(query.a()) && known.b().equals(query.b())) decided = byOrdering(known.cond(), query.cond());
+        else if (known.a().equals(query.b()) && known.b().equals(query.a())) decided = byOrdering(known.cond(), query.cond().swap());
+        if (decided != null) return decided;
         Fact k = known.constantRight();
         Fact q = query.constantRight();
         if (k.a().equals(q.a()) && k.b() instanceof Imm kc && q.b() instanceof Imm qc) return byRange(k.cond(), kc, q.cond(), qc);

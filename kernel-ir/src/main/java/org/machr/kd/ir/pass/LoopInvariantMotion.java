@@ -18,8 +18,9 @@ import org.machr.kd.ir.Terminator;
  * calls, atomics or divisions) whose register operands are not assigned in the loop and whose result
  * register has that one definition into the loop's preheader, creating a preheader (a block jumping
  * to the header, taking over the edges from outside the loop) when the header has none. Symbol
- * addresses used by arithmetic in the loop are materialised once, in the preheader, too. Inner loops
- * are handled first; what they hoist can leave an outer loop in a later round.
+ * addresses used by arithmetic in a loop are materialised once, into a register set in the entry
+ * block (which dominates every loop; one register per symbol). Inner loops are handled first; what
+ * they hoist can leave an outer loop in a later round.
  */
 public final class LoopInvariantMotion implements Pass {
 
@@ -35,18 +36,28 @@ public final class LoopInvariantMotion implements Pass {
         List<Cfg.Loop> loops = cfg.loops();
         if (loops.isEmpty()) return false;
         Uses uses = new Uses(f);
+        Map<SymbolAddr, Reg> symbols = symbolsInEntry(f, uses);
+        int symbolCount = symbols.size();
         for (Cfg.Loop loop : loops) {
             if (loop.header() == f.entry().id()) continue;
-            List<Insn> hoisted = hoist(f, loop, uses);
+            List<Insn> hoisted = hoist(f, loop, uses, symbols);
             if (hoisted.isEmpty()) continue;
             preheader(f, cfg, loop).insns().addAll(hoisted);
             return true;        // the control flow changed: the next round sees fresh loops
         }
-        return false;
+        return symbols.size() != symbolCount;
+    }
+
+    /** The registers the entry block loads symbol addresses into (once, for the whole function). */
+    private static Map<SymbolAddr, Reg> symbolsInEntry(IrFunction f, Uses uses) {
+        Map<SymbolAddr, Reg> symbols = new HashMap<>();
+        for (Insn i : f.entry().insns())
+            if (i instanceof Insn.Copy(Reg r, SymbolAddr s) && uses.defs[r.id()] == 1) symbols.putIfAbsent(s, r);
+        return symbols;
     }
 
     /** Removes the invariant instructions from the loop's blocks and returns them in execution order. */
-    private static List<Insn> hoist(IrFunction f, Cfg.Loop loop, Uses uses) {
+    private static List<Insn> hoist(IrFunction f, Cfg.Loop loop, Uses uses, Map<SymbolAddr, Reg> symbols) {
         BitSet assignedInLoop = new BitSet(f.regCount());
         List<Block> blocks = new ArrayList<>();
         for (Block b : f.blocks()) {
@@ -55,7 +66,6 @@ public final class LoopInvariantMotion implements Pass {
             for (Insn i : b.insns()) Operands.forEachDef(i, r -> assignedInLoop.set(r.id()));
         }
         List<Insn> hoisted = new ArrayList<>();
-        Map<SymbolAddr, Reg> symbols = new HashMap<>();
         boolean again = true;
         while (again) {
             again = false;
@@ -73,7 +83,7 @@ public final class LoopInvariantMotion implements Pass {
                             if (!(o instanceof SymbolAddr s)) return o;
                             return symbols.computeIfAbsent(s, unused -> {
                                 Reg r = f.newReg(s.type());
-                                hoisted.add(new Insn.Copy(r, s));
+                                f.entry().insns().add(new Insn.Copy(r, s));
                                 return r;
                             });
                         }));
@@ -85,8 +95,7 @@ public final class LoopInvariantMotion implements Pass {
     }
 
     private static boolean invariant(Insn insn, Uses uses, BitSet assignedInLoop) {
-        if (!Operands.isPure(insn)) return false;
-        if (insn instanceof Insn.Copy(Reg unused, Operand src) && !(src instanceof SymbolAddr)) return false;  // copyprop's job
+        if (!Operands.isPure(insn) || insn instanceof Insn.Copy) return false;     // copies: copyprop's job
         if (uses.defs[insn.dst().id()] != 1) return false;
         boolean[] variant = {false};
         Operands.forEachUse(insn, r -> variant[0] |= assignedInLoop.get(r.id()));

@@ -1,7 +1,10 @@
 package org.machr.kd.ir.pass;
 
 import java.util.List;
+import org.machr.kd.ir.BinOp;
 import org.machr.kd.ir.Block;
+import org.machr.kd.ir.Cond;
+import org.machr.kd.ir.ConvOp;
 import org.machr.kd.ir.Imm;
 import org.machr.kd.ir.Insn;
 import org.machr.kd.ir.IrFunction;
@@ -15,7 +18,8 @@ import org.machr.kd.ir.pass.Implication.Fact;
  * ({@link Implication}): the same compare of the same operands, or one that implies it, like the loop
  * head's {@code i <u n} making the bounds check {@code i <u n} in the body true. The search walks
  * backwards from the compare through predecessors, giving up where an operand is reassigned (the IR is
- * not SSA), at the entry, or after {@link #BUDGET} blocks; all predecessors must agree.
+ * not SSA), at the entry, or after {@link #BUDGET} blocks; all predecessors must agree. A compare is
+ * also decided by an upper bound of an operand computed with a mask, like {@code (x & 255) <u 256}.
  */
 public final class RedundantConditions implements Pass {
     static final int BUDGET = 24;
@@ -28,21 +32,66 @@ public final class RedundantConditions implements Pass {
     @Override
     public boolean run(IrFunction f) {
         Cfg cfg = null;
+        Uses uses = null;
         boolean changed = false;
         for (Block b : f.blocks()) {
             List<Insn> insns = b.insns();
             for (int k = 0; k < insns.size(); k++) {
                 if (!(insns.get(k) instanceof Insn.Compare(Reg d, var cond, Operand a, Operand x))
                         || !(a instanceof Reg || x instanceof Reg)) continue;
-                if (cfg == null) cfg = new Cfg(f);
-                Search s = new Search(f, cfg, new Fact(cond, a, x));
-                Boolean known = s.before(b, k);
+                if (cfg == null) {
+                    cfg = new Cfg(f);
+                    uses = new Uses(f);
+                }
+                Fact query = new Fact(cond, a, x);
+                Boolean known = byBound(query, uses);
+                if (known == null) known = new Search(f, cfg, query).before(b, k);
                 if (known == null) continue;
                 insns.set(k, new Insn.Copy(d, Imm.bool(known)));
                 changed = true;
             }
         }
         return changed;
+    }
+
+    /** Decides {@code query} from an unsigned upper bound of a register operand (see {@link #bound}). */
+    private static Boolean byBound(Fact query, Uses uses) {
+        for (Operand o : List.of(query.a(), query.b())) {
+            if (!(o instanceof Reg r)) continue;
+            long max = bound(r, uses, 4);
+            if (max == -1) continue;
+            Boolean decided = Implication.decide(new Fact(Cond.ULE, r, new Imm(r.type(), max)), query);
+            if (decided != null) return decided;
+        }
+        return null;
+    }
+
+    /**
+     * An unsigned upper bound of a register with one definition, from how it is computed ({@code and}
+     * with a constant, {@code urem}/{@code lshr} by one, {@code zext}, a compare), or -1 (none known).
+     */
+    static long bound(Operand o, Uses uses, int depth) {
+        if (o instanceof Imm i) return i.unsignedValue();
+        if (!(o instanceof Reg r) || depth == 0 || uses.defs[r.id()] != 1) return -1;
+        long all = r.type().unsigned(-1);
+        long max = switch (uses.singleDef[r.id()]) {
+            case Insn.Binary(var d, BinOp op, Operand a, Imm c, var loc) when op == BinOp.AND ->
+                    unsignedMin(c.unsignedValue(), bound(a, uses, depth - 1));
+            case Insn.Binary(var d, BinOp op, Operand a, Imm c, var loc) when op == BinOp.UREM && c.value() != 0 ->
+                    c.unsignedValue() - 1;
+            case Insn.Binary(var d, BinOp op, Operand a, Imm c, var loc) when op == BinOp.LSHR ->
+                    a.type().unsigned(-1) >>> (c.value() & (a.type().bits() - 1));
+            case Insn.Convert(var d, ConvOp op, Operand a) when op == ConvOp.ZEXT ->
+                    unsignedMin(a.type().unsigned(-1), bound(a, uses, depth - 1));
+            case Insn.Compare c -> 1;
+            case null, default -> -1;
+        };
+        return max == -1 || Long.compareUnsigned(max, all) >= 0 ? -1 : max;
+    }
+
+    /** The smaller of two unsigned bounds, where -1 means "no bound". */
+    private static long unsignedMin(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
     }
 
     /** One backward search for facts deciding {@code query}. */
