@@ -32,20 +32,55 @@ public final class LoopInvariantMotion implements Pass {
     @Override
     public boolean run(IrFunction f) {
         if (f.blocks().size() < 2) return false;
-        Cfg cfg = new Cfg(f);
-        List<Cfg.Loop> loops = cfg.loops();
-        if (loops.isEmpty()) return false;
-        Uses uses = new Uses(f);
-        Map<SymbolAddr, Reg> symbols = symbolsInEntry(f, uses);
-        int symbolCount = symbols.size();
-        for (Cfg.Loop loop : loops) {
-            if (loop.header() == f.entry().id()) continue;
-            List<Insn> hoisted = hoist(f, loop, uses, symbols);
-            if (hoisted.isEmpty()) continue;
-            preheader(f, cfg, loop).insns().addAll(hoisted);
-            return true;        // the control flow changed: the next round sees fresh loops
+        boolean changed = false;
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Cfg cfg = new Cfg(f);
+            Uses uses = null;
+            Map<SymbolAddr, Reg> symbols = null;
+            boolean hoistedOne = false;
+            for (Cfg.Loop loop : cfg.loops()) {
+                if (loop.header() == f.entry().id()) continue;
+                BitSet assigned = assignedIn(f, loop);
+                if (!hasCandidate(f, loop, assigned)) continue;
+                if (uses == null) {
+                    uses = new Uses(f);
+                    symbols = symbolsInEntry(f, uses);
+                }
+                int symbolCount = symbols.size();
+                List<Insn> hoisted = hoist(f, loop, uses, symbols, assigned);
+                changed |= symbols.size() != symbolCount;
+                if (hoisted.isEmpty()) continue;
+                preheader(f, cfg, loop).insns().addAll(hoisted);
+                hoistedOne = true;
+                break;          // the control flow changed: look at the loops afresh
+            }
+            if (!hoistedOne) break;
+            changed = true;
         }
-        return symbols.size() != symbolCount;
+        return changed;
+    }
+
+    private static BitSet assignedIn(IrFunction f, Cfg.Loop loop) {
+        BitSet assigned = new BitSet(f.regCount());
+        for (Block b : f.blocks())
+            if (loop.body().get(b.id())) for (Insn i : b.insns()) Operands.forEachDef(i, r -> assigned.set(r.id()));
+        return assigned;
+    }
+
+    /** A quick look for work, before the use counts are built. */
+    private static boolean hasCandidate(IrFunction f, Cfg.Loop loop, BitSet assigned) {
+        boolean[] variant = new boolean[1];
+        for (Block b : f.blocks()) {
+            if (!loop.body().get(b.id())) continue;
+            for (Insn i : b.insns()) {
+                if (materialisesSymbol(i)) return true;
+                if (!Operands.isPure(i) || i instanceof Insn.Copy) continue;
+                variant[0] = false;
+                Operands.forEachUse(i, r -> variant[0] |= assigned.get(r.id()));
+                if (!variant[0]) return true;
+            }
+        }
+        return false;
     }
 
     /** The registers the entry block loads symbol addresses into (once, for the whole function). */
@@ -57,14 +92,10 @@ public final class LoopInvariantMotion implements Pass {
     }
 
     /** Removes the invariant instructions from the loop's blocks and returns them in execution order. */
-    private static List<Insn> hoist(IrFunction f, Cfg.Loop loop, Uses uses, Map<SymbolAddr, Reg> symbols) {
-        BitSet assignedInLoop = new BitSet(f.regCount());
+    private static List<Insn> hoist(IrFunction f, Cfg.Loop loop, Uses uses, Map<SymbolAddr, Reg> symbols,
+            BitSet assignedInLoop) {
         List<Block> blocks = new ArrayList<>();
-        for (Block b : f.blocks()) {
-            if (!loop.body().get(b.id())) continue;
-            blocks.add(b);
-            for (Insn i : b.insns()) Operands.forEachDef(i, r -> assignedInLoop.set(r.id()));
-        }
+        for (Block b : f.blocks()) if (loop.body().get(b.id())) blocks.add(b);
         List<Insn> hoisted = new ArrayList<>();
         boolean again = true;
         while (again) {
@@ -104,8 +135,11 @@ public final class LoopInvariantMotion implements Pass {
 
     /** Arithmetic on a symbol address (the address needs instructions of its own on the machines). */
     private static boolean materialisesSymbol(Insn insn) {
-        return (insn instanceof Insn.Binary || insn instanceof Insn.Compare) && Operands.isPure(insn)
-                && insn.uses().stream().anyMatch(o -> o instanceof SymbolAddr);
+        return switch (insn) {
+            case Insn.Binary b -> !b.op().canPanic() && (b.a() instanceof SymbolAddr || b.b() instanceof SymbolAddr);
+            case Insn.Compare c -> c.a() instanceof SymbolAddr || c.b() instanceof SymbolAddr;
+            default -> false;
+        };
     }
 
     /** The block that control from outside the loop passes through, made if missing. */

@@ -21,19 +21,19 @@ public final class PassPipeline {
      */
     public static List<Pass> standardPasses() {
         return List.of(
+                new RedundantConditions(),  // compares decided by the branches on the way to them
                 new ConstantFolding(),      // evaluate constant operations, fold constant branches
                 new CopyPropagation(),      // read the source of copies directly
                 new CopyCoalescing(),       // %t = op; %x = copy %t  ->  %x = op
-                new RedundantConditions(),  // compares decided by a dominating branch
                 new DeadCodeElimination(),  // drop unused pure results
-                new CfgSimplification(),    // thread jumps, drop unreachable blocks, merge chains
                 new LoopInvariantMotion(),  // hoist pure invariant computations into a preheader
-                new LoopRotation());        // while loops as guard + do-while
+                new LoopRotation(),         // while loops as guard + do-while
+                new CfgSimplification());   // thread jumps, drop unreachable blocks, merge chains
     }
 
     /** Every name accepted by {@code --dump=}. */
-    public static final List<String> DUMP_NAMES = List.of("ir", "constfold", "copyprop", "coalesce", "condelim", "dce",
-            "simplifycfg", "licm", "rotate", "opt");
+    public static final List<String> DUMP_NAMES = List.of("ir", "condelim", "constfold", "copyprop", "coalesce", "dce",
+            "licm", "rotate", "simplifycfg", "opt");
 
     public static final int MAX_ROUNDS = 8;
 

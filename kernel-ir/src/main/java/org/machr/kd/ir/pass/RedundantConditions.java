@@ -1,5 +1,6 @@
 package org.machr.kd.ir.pass;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.machr.kd.ir.BinOp;
 import org.machr.kd.ir.Block;
@@ -8,6 +9,7 @@ import org.machr.kd.ir.ConvOp;
 import org.machr.kd.ir.Imm;
 import org.machr.kd.ir.Insn;
 import org.machr.kd.ir.IrFunction;
+import org.machr.kd.ir.IrSemantics;
 import org.machr.kd.ir.Operand;
 import org.machr.kd.ir.Reg;
 import org.machr.kd.ir.Terminator;
@@ -94,7 +96,11 @@ public final class RedundantConditions implements Pass {
         return Long.compareUnsigned(a, b) <= 0 ? a : b;
     }
 
-    /** One backward search for facts deciding {@code query}. */
+    /**
+     * One backward search for facts deciding {@code query}. Going up, the query follows copies into
+     * its operands ({@code %a = copy %b}: above it, the question is about {@code %b}); branch facts
+     * seen below such a copy stay usable while their operands are not reassigned.
+     */
     private static final class Search {
         private final IrFunction f;
         private final Cfg cfg;
@@ -107,19 +113,38 @@ public final class RedundantConditions implements Pass {
             this.query = query;
         }
 
-        /** What is known about the query just before instruction {@code index} of {@code b}. */
-        Boolean before(Block b, int index) {
-            for (int i = index - 1; i >= 0; i--) if (clobbers(b.insns().get(i))) return null;
-            return atTop(b);
+        /** The question as it reads at one point of one path, and the branch facts holding there. */
+        private static final class State {
+            Fact query;
+            final List<Fact> facts;
+
+            State(Fact query, List<Fact> facts) {
+                this.query = query;
+                this.facts = facts;
+            }
+
+            State copy() {
+                return new State(query, new ArrayList<>(facts));
+            }
         }
 
-        private Boolean atTop(Block b) {
+        /** What is known about the query just before instruction {@code index} of {@code b}. */
+        Boolean before(Block b, int index) {
+            State s = new State(query, new ArrayList<>());
+            for (int i = index - 1; i >= 0; i--) {
+                Outcome o = step(s, b.insns().get(i));
+                if (o != Outcome.GO_ON) return o.value;
+            }
+            return atTop(b, s);
+        }
+
+        private Boolean atTop(Block b, State s) {
             if (b == f.entry() || --budget < 0) return null;
             int[] preds = cfg.preds(b.id());
             if (preds.length == 0) return null;
             Boolean agreed = null;
             for (int p : preds) {
-                Boolean viaEdge = alongEdge(f.block(p), b.id());
+                Boolean viaEdge = alongEdge(f.block(p), b.id(), s.copy());
                 if (viaEdge == null || (agreed != null && !agreed.equals(viaEdge))) return null;
                 agreed = viaEdge;
             }
@@ -127,7 +152,7 @@ public final class RedundantConditions implements Pass {
         }
 
         /** What is known at the end of {@code p} when it goes on to {@code to}. */
-        private Boolean alongEdge(Block p, int to) {
+        private Boolean alongEdge(Block p, int to, State s) {
             Reg flag = p.terminator() instanceof Terminator.Branch(Reg c, int t, int e) && t != e ? c : null;
             List<Insn> insns = p.insns();
             for (int i = insns.size() - 1; i >= 0; i--) {
@@ -136,19 +161,51 @@ public final class RedundantConditions implements Pass {
                     if (insn instanceof Insn.Compare(Reg unused, var cond, Operand a, Operand b)) {
                         Fact edge = new Fact(cond, a, b);
                         if (((Terminator.Branch) p.terminator()).ifFalse() == to) edge = edge.negate();
-                        Boolean decided = Implication.decide(edge, query);
+                        Boolean decided = Implication.decide(edge, s.query);
                         if (decided != null) return decided;
+                        s.facts.add(edge);
                     }
                     flag = null;
                 }
-                if (clobbers(insn)) return null;
+                Outcome o = step(s, insn);
+                if (o != Outcome.GO_ON) return o.value;
             }
-            return atTop(p);
+            return atTop(p, s);
         }
 
-        private boolean clobbers(Insn insn) {
-            return query.a() instanceof Reg a && Operands.defines(insn, a.id())
-                    || query.b() instanceof Reg b && Operands.defines(insn, b.id());
+        private enum Outcome {
+            TRUE(Boolean.TRUE), FALSE(Boolean.FALSE), UNKNOWN(null), GO_ON(null);
+
+            final Boolean value;
+
+            Outcome(Boolean value) {
+                this.value = value;
+            }
+
+            static Outcome of(Boolean b) {
+                return b == null ? GO_ON : b ? TRUE : FALSE;
+            }
+        }
+
+        /** Moves the state above {@code insn}. */
+        private static Outcome step(State s, Insn insn) {
+            s.facts.removeIf(fact -> assigns(insn, fact.a()) || assigns(insn, fact.b()));
+            boolean a = assigns(insn, s.query.a()), b = assigns(insn, s.query.b());
+            if (!a && !b) return Outcome.GO_ON;
+            if (!(insn instanceof Insn.Copy(Reg d, Operand src))) return Outcome.UNKNOWN;
+            Fact q = s.query;
+            s.query = q = new Fact(q.cond(), a ? src : q.a(), b ? src : q.b());
+            if (q.a() instanceof Imm x && q.b() instanceof Imm y)
+                return Outcome.of(IrSemantics.compare(q.cond(), x.type(), x.value(), y.value()));
+            for (Fact fact : s.facts) {
+                Boolean decided = Implication.decide(fact, q);
+                if (decided != null) return Outcome.of(decided);
+            }
+            return Outcome.GO_ON;
+        }
+
+        private static boolean assigns(Insn insn, Operand o) {
+            return o instanceof Reg r && Operands.defines(insn, r.id());
         }
     }
 }
