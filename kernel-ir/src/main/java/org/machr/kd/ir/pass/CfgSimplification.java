@@ -18,7 +18,7 @@ public final class CfgSimplification implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
         boolean changed = false;
         boolean again = true;
         while (again) {

@@ -27,8 +27,8 @@ public final class ConstantFolding implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
-        Uses uses = new Uses(f);
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
+        Uses uses = analyses.uses();
         Imm[] global = new Imm[f.regCount()];
         for (int r = 0; r < uses.singleDef.length; r++)
             if (uses.singleDef[r] instanceof Insn.Copy(Reg d, Imm v)) global[r] = v;

@@ -21,8 +21,8 @@ public final class CopyCoalescing implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
-        Uses uses = new Uses(f);
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
+        Uses uses = analyses.uses();
         boolean changed = false;
         for (Block b : f.blocks()) {
             List<Insn> insns = b.insns();

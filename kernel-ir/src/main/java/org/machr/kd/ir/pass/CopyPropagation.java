@@ -25,8 +25,8 @@ public final class CopyPropagation implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
-        Uses uses = new Uses(f);
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
+        Uses uses = analyses.uses();
         int n = f.regCount();
         Operand[] global = new Operand[n];
         for (int r = 0; r < n; r++)

@@ -30,11 +30,11 @@ public final class LoopInvariantMotion implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
         if (f.blocks().size() < 2) return false;
         boolean changed = false;
         for (int attempt = 0; attempt < 16; attempt++) {
-            Cfg cfg = new Cfg(f);
+            Cfg cfg = attempt == 0 ? analyses.cfg() : new Cfg(f);
             Uses uses = null;
             Map<SymbolAddr, Reg> symbols = null;
             boolean hoistedOne = false;
@@ -43,7 +43,7 @@ public final class LoopInvariantMotion implements Pass {
                 BitSet assigned = assignedIn(f, loop);
                 if (!hasCandidate(f, loop, assigned)) continue;
                 if (uses == null) {
-                    uses = new Uses(f);
+                    uses = attempt == 0 ? analyses.uses() : new Uses(f);
                     symbols = symbolsInEntry(f, uses);
                 }
                 int symbolCount = symbols.size();

@@ -22,10 +22,10 @@ public final class LoopRotation implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
         if (!hasBackwardJump(f)) return false;
         boolean changed = false;
-        for (Cfg.Loop loop : new Cfg(f).loops()) {
+        for (Cfg.Loop loop : analyses.cfg().loops()) {
             Block header = f.block(loop.header());
             if (!(header.terminator() instanceof Terminator.Branch branch) || !copyable(header.insns())) continue;
             for (int id : loop.latches()) {

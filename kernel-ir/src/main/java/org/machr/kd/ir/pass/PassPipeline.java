@@ -69,9 +69,11 @@ public final class PassPipeline {
     private void runFunction(IrProgram program, IrFunction f) {
         int n = passes.size();
         int idle = 0;
+        FunctionAnalyses analyses = new FunctionAnalyses(f);
         for (int step = 0; idle < n && step < MAX_ROUNDS * n; step++) {
             Pass pass = passes.get(step % n);
-            boolean changed = pass.run(f);
+            boolean changed = pass.run(f, analyses);
+            if (changed) analyses.invalidate();
             if (verify) IrVerifier.check(program, f, pass.name());
             idle = changed ? 0 : idle + 1;
         }

@@ -32,7 +32,7 @@ public final class RedundantConditions implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
         Cfg cfg = null;
         Uses uses = null;
         boolean changed = false;
@@ -42,8 +42,8 @@ public final class RedundantConditions implements Pass {
                 if (!(insns.get(k) instanceof Insn.Compare(Reg d, var cond, Operand a, Operand x))
                         || !(a instanceof Reg || x instanceof Reg)) continue;
                 if (cfg == null) {
-                    cfg = new Cfg(f);
-                    uses = new Uses(f);
+                    cfg = analyses.cfg();
+                    uses = analyses.uses();
                 }
                 Fact query = new Fact(cond, a, x);
                 Boolean known = byBound(query, uses);
