@@ -38,6 +38,14 @@ public final class IrVerifier {
             throw new IllegalStateException("invalid IR after " + after + ":\n  " + String.join("\n  ", errors));
     }
 
+    /** Like {@link #check(IrProgram, String)} for one function of {@code program} (after a function-local pass). */
+    public static void check(IrProgram program, IrFunction f, String after) {
+        IrVerifier v = new IrVerifier(program);
+        v.function(f);
+        if (!v.errors.isEmpty())
+            throw new IllegalStateException("invalid IR after " + after + ":\n  " + String.join("\n  ", v.errors));
+    }
+
     private boolean symbolExists(String s) {
         return program.function(s) != null || program.global(s) != null || program.extern(s) != null;
     }

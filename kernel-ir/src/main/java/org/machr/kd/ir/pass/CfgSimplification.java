@@ -1,8 +1,6 @@
 package org.machr.kd.ir.pass;
 
-import java.util.ArrayDeque;
 import java.util.BitSet;
-import java.util.Deque;
 import org.machr.kd.ir.Block;
 import org.machr.kd.ir.IrFunction;
 import org.machr.kd.ir.Terminator;
@@ -20,7 +18,7 @@ public final class CfgSimplification implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
         boolean changed = false;
         boolean again = true;
         while (again) {
@@ -57,7 +55,7 @@ public final class CfgSimplification implements Pass {
         boolean changed = false;
         for (Block b : f.blocks()) {
             Terminator t = b.terminator();
-            if (t == null) continue;
+            if (t == null || !anyForwarding(f, t)) continue;
             Terminator threaded = t.mapTargets(id -> forward(f, id));
             if (!threaded.equals(t)) {
                 b.setTerminator(threaded);
@@ -67,21 +65,34 @@ public final class CfgSimplification implements Pass {
         return changed;
     }
 
+    private static boolean anyForwarding(IrFunction f, Terminator t) {
+        return switch (t) {
+            case Terminator.Jump(int target) -> forward(f, target) != target;
+            case Terminator.Branch(var c, int yes, int no) -> forward(f, yes) != yes || forward(f, no) != no;
+            case Terminator.Return r -> false;
+            case Terminator.Unreachable u -> false;
+            default -> true;
+        };
+    }
+
     private static boolean removeUnreachable(IrFunction f) {
         BitSet reached = new BitSet();
-        Deque<Block> work = new ArrayDeque<>();
-        work.push(f.entry());
+        int[] work = new int[f.blockIdLimit()];
+        int size = 0;
+        work[size++] = f.entry().id();
         reached.set(f.entry().id());
-        while (!work.isEmpty()) {
-            Block b = work.pop();
-            if (b.terminator() == null) continue;
-            for (int s : b.terminator().successors()) {
+        while (size > 0) {
+            Block b = f.block(work[--size]);
+            int[] top = {size};
+            Cfg.forEachSuccessor(b, s -> {
                 if (!reached.get(s) && f.block(s) != null) {
                     reached.set(s);
-                    work.push(f.block(s));
+                    work[top[0]++] = s;
                 }
-            }
+            });
+            size = top[0];
         }
+        if (reached.cardinality() == f.blocks().size()) return false;
         int before = f.blocks().size();
         f.removeBlocks(b -> !reached.get(b.id()));
         return f.blocks().size() != before;
@@ -90,7 +101,7 @@ public final class CfgSimplification implements Pass {
     private static boolean mergeChains(IrFunction f) {
         int[] preds = new int[f.blockIdLimit()];
         for (Block b : f.blocks())
-            if (b.terminator() != null) for (int s : b.terminator().successors()) preds[s]++;
+            Cfg.forEachSuccessor(b, s -> preds[s]++);
         BitSet merged = new BitSet();
         for (Block b : f.blocks()) {
             if (merged.get(b.id())) continue;

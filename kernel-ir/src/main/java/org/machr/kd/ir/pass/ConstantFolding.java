@@ -27,36 +27,57 @@ public final class ConstantFolding implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
-        Uses uses = new Uses(f);
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
+        Uses uses = analyses.uses();
         Imm[] global = new Imm[f.regCount()];
         for (int r = 0; r < uses.singleDef.length; r++)
             if (uses.singleDef[r] instanceof Insn.Copy(Reg d, Imm v)) global[r] = v;
         boolean changed = false;
+        // Block-local constants: local[r] counts only while localBlock[r] is the current block's number.
+        Imm[] local = new Imm[global.length];
+        int[] localBlock = new int[global.length];
+        boolean[] any = new boolean[1];
+        int blockNumber = 0;
         for (Block b : f.blocks()) {
-            Imm[] known = global.clone();
-            UnaryOperator<Operand> subst = o -> o instanceof Reg r && known[r.id()] != null ? known[r.id()] : o;
+            int current = ++blockNumber;
+            UnaryOperator<Operand> subst = o -> o instanceof Reg r ? known(r, global, local, localBlock, current, o) : o;
+            Operands.RegVisitor probe = r -> any[0] |= known(r, global, local, localBlock, current, null) != null;
             List<Insn> insns = b.insns();
             for (int i = 0; i < insns.size(); i++) {
                 Insn before = insns.get(i);
-                Insn after = foldBoolMask(fold(before.mapUses(subst)), uses);
-                if (!after.equals(before)) {
+                any[0] = false;
+                Operands.forEachUse(before, probe);
+                Insn after = foldBoolMask(fold(any[0] ? before.mapUses(subst) : before), uses);
+                if (after != before && !after.equals(before)) {
                     insns.set(i, after);
                     changed = true;
                 }
-                for (Reg d : after.defs())
-                    known[d.id()] = after instanceof Insn.Copy(Reg unused, Imm v) ? v : null;
+                Operands.forEachDef(after, d -> localBlock[d.id()] = -1 - current);
+                if (after instanceof Insn.Copy(Reg d, Imm v)) {
+                    local[d.id()] = v;
+                    localBlock[d.id()] = current;
+                }
             }
             Terminator t = b.terminator();
             if (t != null) {
-                Terminator folded = fold(t.mapUses(subst));
-                if (!folded.equals(t)) {
+                any[0] = false;
+                Operands.forEachUse(t, probe);
+                Terminator folded = fold(any[0] ? t.mapUses(subst) : t);
+                if (folded != t && !folded.equals(t)) {
                     b.setTerminator(folded);
                     changed = true;
                 }
             }
         }
         return changed;
+    }
+
+    /** The constant {@code r} holds here (null when unknown; {@code orElse} when not a constant). */
+    private static Operand known(Reg r, Imm[] global, Imm[] local, int[] localBlock, int current, Operand orElse) {
+        int id = r.id();
+        if (localBlock[id] == current) return local[id];
+        if (localBlock[id] == -1 - current) return orElse;
+        return global[id] != null ? global[id] : orElse;
     }
 
     /** {@code b & 1} and {@code b | 0} on a compare result {@code b} (always 0 or 1) is {@code b}. */

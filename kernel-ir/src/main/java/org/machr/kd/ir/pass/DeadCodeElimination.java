@@ -18,8 +18,8 @@ public final class DeadCodeElimination implements Pass {
     }
 
     @Override
-    public boolean run(IrFunction f) {
-        Uses uses = new Uses(f);
+    public boolean run(IrFunction f, FunctionAnalyses analyses) {
+        Uses uses = analyses.uses();
         boolean changed = false;
         boolean again = true;
         while (again) {                 // use counts are kept up to date, so a sweep costs no recount

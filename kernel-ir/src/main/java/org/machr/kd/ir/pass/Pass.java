@@ -9,5 +9,10 @@ public interface Pass {
     String name();
 
     /** Transforms {@code f} in place; returns whether anything changed. */
-    boolean run(IrFunction f);
+    default boolean run(IrFunction f) {
+        return run(f, new FunctionAnalyses(f));
+    }
+
+    /** {@link #run(IrFunction)} with side tables that earlier passes may have built already. */
+    boolean run(IrFunction f, FunctionAnalyses analyses);
 }

@@ -15,17 +15,25 @@ import org.machr.kd.ir.IrVerifier;
  */
 public final class PassPipeline {
 
-    /** The passes, in order; the list is repeated until nothing changes (at most {@link #MAX_ROUNDS}). */
+    /**
+     * The passes, in order; the list is applied to each function over and over until a whole cycle
+     * changes nothing (at most {@link #MAX_ROUNDS} times).
+     */
     public static List<Pass> standardPasses() {
         return List.of(
+                new RedundantConditions(),  // compares decided by the branches on the way to them
                 new ConstantFolding(),      // evaluate constant operations, fold constant branches
                 new CopyPropagation(),      // read the source of copies directly
+                new CopyCoalescing(),       // %t = op; %x = copy %t  ->  %x = op
                 new DeadCodeElimination(),  // drop unused pure results
+                new LoopInvariantMotion(),  // hoist pure invariant computations into a preheader
+                new LoopRotation(),         // while loops as guard + do-while
                 new CfgSimplification());   // thread jumps, drop unreachable blocks, merge chains
     }
 
     /** Every name accepted by {@code --dump=}. */
-    public static final List<String> DUMP_NAMES = List.of("ir", "constfold", "copyprop", "dce", "simplifycfg", "opt");
+    public static final List<String> DUMP_NAMES = List.of("ir", "condelim", "constfold", "copyprop", "coalesce", "dce",
+            "licm", "rotate", "simplifycfg", "opt");
 
     public static final int MAX_ROUNDS = 8;
 
@@ -49,6 +57,30 @@ public final class PassPipeline {
     public void run(IrProgram program) {
         if (verify) IrVerifier.check(program, "lowering");
         dump("ir", program);
+        if (dumpsAfterPasses()) runPassByPass(program);
+        else for (IrFunction f : program.functions()) runFunction(program, f);
+        dump("opt", program);
+    }
+
+    /**
+     * One function to its fixed point: the passes run in a cycle until {@code passes.size()} runs in a
+     * row changed nothing. Passes are function-local, so this gives what {@link #runPassByPass} gives.
+     */
+    private void runFunction(IrProgram program, IrFunction f) {
+        int n = passes.size();
+        int idle = 0;
+        FunctionAnalyses analyses = new FunctionAnalyses(f);
+        for (int step = 0; idle < n && step < MAX_ROUNDS * n; step++) {
+            Pass pass = passes.get(step % n);
+            boolean changed = pass.run(f, analyses);
+            if (changed) analyses.invalidate();
+            if (verify) IrVerifier.check(program, f, pass.name());
+            idle = changed ? 0 : idle + 1;
+        }
+    }
+
+    /** Each pass over the whole program in turn, so the program can be dumped after a pass. */
+    private void runPassByPass(IrProgram program) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean changed = false;
             for (Pass pass : passes) {
@@ -60,7 +92,12 @@ public final class PassPipeline {
             }
             if (!changed) break;
         }
-        dump("opt", program);
+    }
+
+    private boolean dumpsAfterPasses() {
+        if (dump == null) return false;
+        for (Pass p : passes) if (dumpAfter.contains(p.name())) return true;
+        return false;
     }
 
     private void dump(String name, IrProgram program) {

@@ -3,7 +3,6 @@ package org.machr.kd.ir.pass;
 import org.machr.kd.ir.Block;
 import org.machr.kd.ir.Insn;
 import org.machr.kd.ir.IrFunction;
-import org.machr.kd.ir.Operand;
 import org.machr.kd.ir.Reg;
 
 /** Per-register counts of definitions and uses of one function: the side tables passes share. */
@@ -19,16 +18,23 @@ final class Uses {
         uses = new int[n];
         singleDef = new Insn[n];
         for (Reg p : f.params()) defs[p.id()]++;
+        Operands.RegVisitor countUse = r -> uses[r.id()]++;
         for (Block b : f.blocks()) {
             for (Insn i : b.insns()) {
-                for (Operand o : i.uses()) if (o instanceof Reg r) uses[r.id()]++;
-                for (Reg d : i.defs()) {
-                    defs[d.id()]++;
-                    singleDef[d.id()] = i;
+                Operands.forEachUse(i, countUse);
+                if (i instanceof Insn.Call c) {
+                    for (Reg d : c.results()) define(d, i);
+                } else if (i.dst() != null) {
+                    define(i.dst(), i);
                 }
             }
-            if (b.terminator() != null) for (Operand o : b.terminator().uses()) if (o instanceof Reg r) uses[r.id()]++;
+            if (b.terminator() != null) Operands.forEachUse(b.terminator(), countUse);
         }
         for (int r = 0; r < n; r++) if (defs[r] != 1) singleDef[r] = null;
+    }
+
+    private void define(Reg d, Insn i) {
+        defs[d.id()]++;
+        singleDef[d.id()] = i;
     }
 }

@@ -1,0 +1,33 @@
+package org.machr.kd.ir.pass;
+
+import org.machr.kd.ir.IrFunction;
+
+/**
+ * The side tables of one function ({@link Uses}, {@link Cfg}), built on first request and shared by
+ * the passes until one of them changes the function ({@link PassPipeline} then calls
+ * {@link #invalidate}). A pass may change the function while it holds them, but must not ask again.
+ */
+public final class FunctionAnalyses {
+    private final IrFunction f;
+    private Uses uses;
+    private Cfg cfg;
+
+    FunctionAnalyses(IrFunction f) {
+        this.f = f;
+    }
+
+    Uses uses() {
+        if (uses == null) uses = new Uses(f);
+        return uses;
+    }
+
+    Cfg cfg() {
+        if (cfg == null) cfg = new Cfg(f);
+        return cfg;
+    }
+
+    void invalidate() {
+        uses = null;
+        cfg = null;
+    }
+}
