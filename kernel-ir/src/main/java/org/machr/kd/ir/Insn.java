@@ -174,9 +174,6 @@ public sealed interface Insn {
         public IntrinsicCall {
             args = List.copyOf(args);
         }
-        public IntrinsicCall(Reg dst, Intrinsic intrinsic, List<Operand> args, Loc loc) {
-            this(dst, intrinsic, args, null, loc);
-        }
         public List<Operand> uses() { return args; }
         public Insn mapUses(UnaryOperator<Operand> f) {
             return new IntrinsicCall(dst, intrinsic, args.stream().map(f).toList(), systemRegister, loc);

@@ -42,7 +42,7 @@ class X64LoweringTest {
         FunctionBuilder b = FunctionBuilder.begin(p, "f", params, result, LOC, true);
         body.accept(b);
         FunctionBuilder panic = FunctionBuilder.begin(p, "rt.panic_at", List.of(IrType.I64, IrType.I64, IrType.I64, IrType.I64, IrType.I32), null, LOC, false);
-        panic.emit(new org.machr.kd.ir.Insn.IntrinsicCall(null, Intrinsic.TRAP, List.of(), LOC));
+        panic.emit(new org.machr.kd.ir.Insn.IntrinsicCall(null, Intrinsic.TRAP, List.of(), null, LOC));
         panic.ret(List.of());
         p.add(new IrGlobal("g", IrGlobal.Section.DATA, 8, 8, new byte[8], List.of(), false));
         Diagnostics d = new Diagnostics();

@@ -102,7 +102,7 @@ final class Operands {
             case Insn.Select s -> new Insn.Select(dst, s.cond(), s.ifTrue(), s.ifFalse());
             case Insn.Load l -> new Insn.Load(dst, l.memType(), l.ext(), l.address(), l.isVolatile(), l.loc());
             case Insn.Call c when c.results().size() == 1 -> new Insn.Call(List.of(dst), c.callee(), c.args(), c.loc());
-            case Insn.IntrinsicCall c when c.dst() != null -> new Insn.IntrinsicCall(dst, c.intrinsic(), c.args(), c.loc());
+            case Insn.IntrinsicCall c when c.dst() != null -> new Insn.IntrinsicCall(dst, c.intrinsic(), c.args(), c.systemRegister(), c.loc());
             default -> null;
         };
     }
