@@ -85,7 +85,8 @@ final class X64Lowering {
     }
 
     RegAllocFunction lower() {
-        for (Block b : fn.blocks()) blockIndex.put(b.id(), blockIndex.size());
+        List<Block> layout = layout(fn);
+        for (Block b : layout) blockIndex.put(b.id(), blockIndex.size());
         Map<Integer, Integer> uses = new HashMap<>();
         Map<Integer, Integer> defs = new HashMap<>();
         for (Block b : fn.blocks()) {
@@ -95,7 +96,7 @@ final class X64Lowering {
             }
             for (var o : b.terminator().uses()) if (o instanceof Reg r) uses.merge(r.id(), 1, Integer::sum);
         }
-        for (Block b : fn.blocks()) {
+        for (Block b : layout) {
             out = new ArrayList<>();
             if (b == fn.entry()) params();
             List<Insn> insns = b.insns();
@@ -119,6 +120,31 @@ final class X64Lowering {
             @Override public List<Integer> successors(int block) { return succs.get(block); }
             @Override public int vregCount() { return count; }
         };
+    }
+
+    /**
+     * The block order: the entry, then the other blocks in IR order, with the cold ones (those that can
+     * only end in {@code unreachable}, i.e. panic paths) moved to the end. Live ranges are hulls over this
+     * order, so a panic call placed inside a loop would otherwise force every loop value into a
+     * callee-saved register or a spill slot.
+     */
+    static List<Block> layout(IrFunction fn) {
+        Set<Integer> cold = new java.util.HashSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Block b : fn.blocks()) {
+                if (b == fn.entry() || cold.contains(b.id())) continue;
+                List<Integer> next = b.terminator().successors();
+                boolean isCold = b.terminator() instanceof Terminator.Unreachable
+                        || !next.isEmpty() && next.stream().allMatch(cold::contains);
+                if (isCold && cold.add(b.id())) changed = true;
+            }
+        }
+        List<Block> order = new ArrayList<>();
+        for (Block b : fn.blocks()) if (!cold.contains(b.id())) order.add(b);
+        for (Block b : fn.blocks()) if (cold.contains(b.id())) order.add(b);
+        return order;
     }
 
     VReg v(Reg r) {

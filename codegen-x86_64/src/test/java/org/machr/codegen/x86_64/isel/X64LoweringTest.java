@@ -159,6 +159,23 @@ class X64LoweringTest {
     }
 
     @Test
+    void panicPathsAreLaidOutAfterTheHotBlocks() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            var fail = b.newBlock("check.fail");
+            var ok = b.newBlock("check.ok");
+            b.branch(b.compare(Cond.ULT, b.param(0), Imm.i64(10)), ok, fail);
+            b.positionAt(fail);
+            b.call("rt.panic_at", null, List.of(Imm.i64(0), Imm.i64(0), Imm.i64(0), Imm.i64(0), Imm.i32(7)), LOC);
+            b.unreachable();
+            b.positionAt(ok);
+            b.ret(b.add(b.param(0), Imm.i64(1)));
+        });
+        golden("cold_layout", s);
+        assertThat(s.indexOf("retq")).isPositive().isLessThan(s.indexOf("callq\trt.panic_at"));
+        assertThat(s).contains("jae\t.Lf.b2").doesNotContain("jmp\t");
+    }
+
+    @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
