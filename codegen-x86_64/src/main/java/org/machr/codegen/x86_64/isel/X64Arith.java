@@ -56,6 +56,13 @@ final class X64Arith {
         IrType t = b.dst().type();
         BinOp op = b.op();
         Imm k = X64Lowering.imm32(b.b());
+        if (l.pattern != null) {                       // a 64-bit add that X64Address folded into one lea
+            X64Memory.Addr addr = X64Memory.folded(l, null);
+            List<Operand> ops = addr.uses();
+            ops.add(Operand.def(d));
+            l.add(ops, (ctx, x) -> ctx.emit(new X64Insn.Lea(OpSize.QWORD, x.get(x.size() - 1), addr.mem(x, 0))));
+            return;
+        }
         switch (op) {
             case ADD, SUB, AND, OR, XOR -> {
                 AluOp a = alu(op);
@@ -109,6 +116,8 @@ final class X64Arith {
             } else {
                 ctx.emit(new X64Insn.Alu(a, OpSize.QWORD, rd, ra));
             }
+        } else if (a == AluOp.ADD) {
+            ctx.emit(new X64Insn.Lea(OpSize.QWORD, rd, Mem.baseIndex(ra, rb, 1, 0)));
         } else {
             ctx.emit(X64Lowering.mov(rd, ra));
             ctx.emit(new X64Insn.Alu(a, OpSize.QWORD, rd, rb));

@@ -59,6 +59,8 @@ final class X64Lowering {
     List<MInsn> out;
     private final Map<Integer, Integer> blockIndex = new HashMap<>();
     private final X64Arith arith = new X64Arith(this);
+    /** The folded address of the instruction being selected (a load, store or add), or null. */
+    X64Address.Pattern pattern;
 
     X64Lowering(IrFunction fn) {
         this.fn = fn;
@@ -107,7 +109,13 @@ final class X64Lowering {
                     && uses.getOrDefault(r.id(), 0) == 1 && defs.getOrDefault(r.id(), 0) == 1 && !fn.params().contains(r)) {
                 fused = c;
             }
-            for (int k = 0; k < insns.size() - (fused == null ? 0 : 1); k++) insn(insns.get(k));
+            X64Address folding = new X64Address(this, insns, uses, defs);
+            for (int k = 0; k < insns.size() - (fused == null ? 0 : 1); k++) {
+                if (folding.isFolded(k)) continue;
+                pattern = folding.patternAt(k);
+                insn(insns.get(k));
+                pattern = null;
+            }
             if (fused != null) fusedBranch(fused, (Terminator.Branch) b.terminator());
             else terminator(b.terminator());
             blocks.add(out);

@@ -175,6 +175,88 @@ class X64LoweringTest {
         assertThat(s).contains("jae\t.Lf.b2").doesNotContain("jmp\t");
     }
 
+    /** {@code load.i64 [base + (index << shift) + disp]}, built the way the front end indexes arrays. */
+    private static String indexedLoad(int shift, long disp) {
+        return listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg scaled = b.binary(BinOp.SHL, b.param(1), Imm.i64(shift));
+            Reg at = b.add(b.add(b.param(0), scaled), Imm.i64(disp));
+            b.ret(b.load(IrType.I64, at, LOC));
+        });
+    }
+
+    @Test
+    void shiftedIndexAndConstantFoldIntoTheLoadForEveryScale() {
+        String[] scales = {"", ",2", ",4", ",8"};
+        for (int shift = 0; shift <= 3; shift++) {
+            String s = indexedLoad(shift, 16);
+            assertThat(s).as("shift %d", shift).containsPattern("movq\t16\\(%r[a-z0-9]+,%r[a-z0-9]+" + scales[shift] + "\\), %r")
+                    .doesNotContain("shlq").doesNotContain("addq").doesNotContain("leaq");
+        }
+        String mul = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg at = b.add(b.param(0), b.mul(b.param(1), Imm.i64(8)));
+            b.ret(b.load(IrType.I64, at, LOC));
+        });
+        assertThat(mul).containsPattern("movq\t\\(%r[a-z0-9]+,%r[a-z0-9]+,8\\), %r").doesNotContain("imulq");
+        String four = indexedLoad(4, 0);           // scale 16 does not exist: the shift stays
+        assertThat(four).contains("shlq\t$4, ").containsPattern("movq\t\\(%r[a-z0-9]+,%r[a-z0-9]+\\), %r");
+    }
+
+    @Test
+    void displacementsUseDisp8UpTo127AndDisp32Beyond() throws IOException {
+        String[] cases = {"127", "128", "-128", "-129"};
+        for (String disp : cases) {
+            String s = indexedLoad(2, Long.parseLong(disp));
+            assertThat(s).containsPattern("movq\t" + disp + "\\(%r[a-z0-9]+,%r[a-z0-9]+,4\\), %r");
+        }
+        golden("fold_disp8", indexedLoad(2, 127));
+        golden("fold_disp32", indexedLoad(2, 128));
+        assertThat(Files.readString(GOLDEN.resolve("fold_disp8.s"))).contains("127(");
+        String big = indexedLoad(0, 1L << 31);     // does not fit a disp32: added in a register
+        assertThat(big).contains("$2147483648, ").doesNotContain("2147483648(");
+    }
+
+    @Test
+    void globalsFoldAsAbsoluteDisplacementWithAnIndexAndRipRelativeWithout() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg at = b.add(new SymbolAddr("g", 0), b.binary(BinOp.SHL, b.param(0), Imm.i64(3)));
+            b.store(IrType.I8, b.add(new SymbolAddr("g", 4), b.param(1)), Imm.i8((byte) 1), false, LOC);
+            Reg v = b.load(IrType.I64, at, LOC);
+            Reg w = b.load(IrType.I64, b.add(new SymbolAddr("g", 0), Imm.i64(8)), LOC);
+            b.ret(b.add(v, w));
+        });
+        golden("fold_global", s);
+        assertThat(s).containsPattern("movb\t\\$1, g\\+4\\(%r[a-z0-9]+\\)").containsPattern("movq\tg\\(,%r[a-z0-9]+,8\\), %r")
+                .containsPattern("movq\tg\\+8\\(%rip\\), %r").doesNotContain("leaq\tg(%rip)");
+    }
+
+    @Test
+    void stackSlotsFoldWithAnIndexAndAddsBecomeLea() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            SlotAddr slot = b.slot(64, 8, "buf");
+            b.store(IrType.I32, b.add(slot, b.binary(BinOp.SHL, b.param(0), Imm.i64(2))), b.param(1), false, LOC);
+            Reg sum = b.add(b.param(0), b.param(1));
+            Reg p = b.add(b.add(b.param(1), b.mul(b.param(0), Imm.i64(4))), Imm.i64(-8));
+            b.ret(b.add(b.add(sum, p), b.add(sum, p)));
+        });
+        golden("fold_stack_lea", s);
+        assertThat(s).containsPattern("movl\t%e[a-z0-9]+, \\(%rsp,%r[a-z0-9]+,4\\)")
+                .containsPattern("leaq\t-8\\(%r[a-z0-9]+,%r[a-z0-9]+,4\\), %r")
+                .containsPattern("leaq\t\\(%r[a-z0-9]+,%r[a-z0-9]+\\), %r");
+    }
+
+    @Test
+    void anIndexRedefinedBeforeTheLoadIsNotFolded() {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg i = b.copy(b.param(1));
+            Reg at = b.add(b.param(0), b.binary(BinOp.SHL, i, Imm.i64(3)));
+            b.assign(i, Imm.i64(0));
+            Reg v = b.load(IrType.I64, at, LOC);
+            b.ret(b.add(v, i));
+        });
+        // the shift reads i before its redefinition, so it stays; the add (whose inputs live on) still folds
+        assertThat(s).contains("shlq\t$3, ").containsPattern("movq\t\\(%r[a-z0-9]+,%r[a-z0-9]+\\), %r").doesNotContain(",8)");
+    }
+
     @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
