@@ -73,6 +73,10 @@ final class X64Arith {
                             ctx.emit(new X64Insn.Lea(OpSize.QWORD, x.get(1), Mem.base(x.get(0), k.value())));
                             return;
                         }
+                        if (op == BinOp.SUB && x.get(1) != x.get(0) && k.value() != Integer.MIN_VALUE) {
+                            ctx.emit(new X64Insn.Lea(OpSize.QWORD, x.get(1), Mem.base(x.get(0), -k.value())));
+                            return;
+                        }
                         if (x.get(1) != x.get(0)) ctx.emit(X64Lowering.mov(x.get(1), x.get(0)));
                         ctx.emit(new X64Insn.Alu(a, OpSize.QWORD, x.get(1), k));
                     });

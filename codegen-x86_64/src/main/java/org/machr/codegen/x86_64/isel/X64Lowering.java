@@ -131,12 +131,15 @@ final class X64Lowering {
     }
 
     /**
-     * The block order: the entry, then the other blocks in IR order, with the cold ones (those that can
-     * only end in {@code unreachable}, i.e. panic paths) moved to the end. Live ranges are hulls over this
-     * order, so a panic call placed inside a loop would otherwise force every loop value into a
-     * callee-saved register or a spill slot.
+     * The block order: chains that start at the entry (then at each unplaced block in IR order) and
+     * continue into a successor not yet placed (a branch's true side first), so that a block is followed
+     * by the one it most likely jumps to; the cold blocks (those that can only end in {@code unreachable},
+     * i.e. panic paths) come last. Live ranges are hulls over this order, so a panic call placed inside a
+     * loop would otherwise force every loop value into a callee-saved register or a spill slot.
      */
     static List<Block> layout(IrFunction fn) {
+        Map<Integer, Block> byId = new HashMap<>();
+        for (Block b : fn.blocks()) byId.put(b.id(), b);
         Set<Integer> cold = new java.util.HashSet<>();
         boolean changed = true;
         while (changed) {
@@ -150,7 +153,15 @@ final class X64Lowering {
             }
         }
         List<Block> order = new ArrayList<>();
-        for (Block b : fn.blocks()) if (!cold.contains(b.id())) order.add(b);
+        Set<Integer> placed = new java.util.HashSet<>(cold);
+        for (Block start : fn.blocks()) {
+            Block b = start;
+            while (b != null && placed.add(b.id())) {
+                order.add(b);
+                List<Integer> next = b.terminator() instanceof Terminator.Switch ? List.of() : b.terminator().successors();
+                b = next.stream().filter(id -> !placed.contains(id)).findFirst().map(byId::get).orElse(null);
+            }
+        }
         for (Block b : fn.blocks()) if (cold.contains(b.id())) order.add(b);
         return order;
     }

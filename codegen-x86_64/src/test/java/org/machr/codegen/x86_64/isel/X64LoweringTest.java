@@ -258,6 +258,30 @@ class X64LoweringTest {
     }
 
     @Test
+    void aBranchIsFollowedByItsTrueSideWhateverTheIrOrder() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            var later = b.newBlock("later");
+            var taken = b.newBlock("taken");
+            b.branch(b.compare(Cond.SLT, b.param(0), Imm.i64(10)), taken, later);
+            b.positionAt(later);
+            b.ret(Imm.i64(2));
+            b.positionAt(taken);
+            b.ret(Imm.i64(1));
+        });
+        golden("layout_chain", s);
+        assertThat(s).containsPattern("jge\t\\.Lf\\.b2\n\\.Lf\\.b1:\n\tmovl\t\\$1, %eax").doesNotContain("jmp\t").doesNotContain("jl\t");
+    }
+
+    @Test
+    void subtractImmediateIntoAnotherRegisterIsLea() {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            Reg d = b.sub(b.param(0), Imm.i64(3));
+            b.ret(b.mul(d, b.param(0)));
+        });
+        assertThat(s).containsPattern("leaq\t-3\\(%r[a-z0-9]+\\), %r").doesNotContain("subq");
+    }
+
+    @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
