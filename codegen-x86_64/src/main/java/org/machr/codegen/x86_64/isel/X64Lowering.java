@@ -101,7 +101,7 @@ final class X64Lowering {
         for (Block b : layout) {
             out = new ArrayList<>();
             if (b == fn.entry()) params();
-            List<Insn> insns = b.insns();
+            List<Insn> insns = intoCopyTargets(b.insns(), uses, defs);
             // A compare whose only use is the block's branch becomes cmp + jcc (no setcc, no test).
             Insn.Compare fused = null;
             if (!insns.isEmpty() && insns.get(insns.size() - 1) instanceof Insn.Compare c
@@ -164,6 +164,36 @@ final class X64Lowering {
         }
         for (Block b : fn.blocks()) if (cold.contains(b.id())) order.add(b);
         return order;
+    }
+
+    /**
+     * {@code t = op ...; x = copy t} with {@code t} defined and used only there becomes {@code x = op ...}
+     * (the loop-variable update {@code i = i + 1} is then one {@code add} in place).
+     */
+    private List<Insn> intoCopyTargets(List<Insn> insns, Map<Integer, Integer> uses, Map<Integer, Integer> defs) {
+        List<Insn> result = new ArrayList<>();
+        for (int k = 0; k < insns.size(); k++) {
+            Insn insn = insns.get(k);
+            Reg t = insn.dst();
+            if (k + 1 < insns.size() && insns.get(k + 1) instanceof Insn.Copy c && t != null && c.src().equals(t)
+                    && c.dst().type().equals(t.type()) && uses.getOrDefault(t.id(), 0) == 1 && defs.getOrDefault(t.id(), 0) == 1
+                    && !fn.params().contains(t)) {
+                Insn redirected = switch (insn) {
+                    case Insn.Binary x -> new Insn.Binary(c.dst(), x.op(), x.a(), x.b(), x.loc());
+                    case Insn.Unary x -> new Insn.Unary(c.dst(), x.op(), x.a());
+                    case Insn.Convert x -> new Insn.Convert(c.dst(), x.op(), x.a());
+                    case Insn.Load x -> new Insn.Load(c.dst(), x.memType(), x.ext(), x.address(), x.isVolatile(), x.loc());
+                    default -> null;
+                };
+                if (redirected != null) {
+                    result.add(redirected);
+                    k++;
+                    continue;
+                }
+            }
+            result.add(insn);
+        }
+        return result;
     }
 
     VReg v(Reg r) {

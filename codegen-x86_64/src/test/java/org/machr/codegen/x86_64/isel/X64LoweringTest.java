@@ -282,6 +282,24 @@ class X64LoweringTest {
     }
 
     @Test
+    void anUpdateThroughATemporaryIsComputedInPlace() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg i = b.copy(b.param(1));
+            var loop = b.newBlock("loop");
+            var done = b.newBlock("done");
+            b.jump(loop);
+            b.positionAt(loop);
+            Reg next = b.add(i, Imm.i64(5));
+            b.assign(i, next);
+            b.branch(b.compare(Cond.ULT, i, b.param(0)), loop, done);
+            b.positionAt(done);
+            b.ret(i);
+        });
+        golden("update_in_place", s);
+        assertThat(s).containsPattern("\\.Lf\\.b1:\n\taddq\t\\$5, %r[a-z0-9]+\n\tcmpq\t").doesNotContain("leaq");
+    }
+
+    @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
