@@ -51,7 +51,8 @@ final class X64Arith {
         };
     }
 
-    void binary(Insn.Binary b) {
+    void binary(Insn.Binary insn) {
+        Insn.Binary b = commuted(insn);
         VReg d = l.v(b.dst());
         IrType t = b.dst().type();
         BinOp op = b.op();
@@ -107,7 +108,25 @@ final class X64Arith {
         }
         // AND/OR/XOR/ASHR/SREM of canonical values stay canonical; the rest may leave the narrow range
         // (SDIV: MIN / -1; unsigned results: above the signed maximum).
-        if (op != BinOp.AND && op != BinOp.OR && op != BinOp.XOR && op != BinOp.ASHR && op != BinOp.SREM) l.canonical(d, t);
+        if (op != BinOp.AND && op != BinOp.OR && op != BinOp.XOR && op != BinOp.ASHR && op != BinOp.SREM
+                && !isPositiveShiftRight(b)) {
+            l.canonical(d, t);
+        }
+    }
+
+    /** A constant on the left of a commutative operation goes to the right, where it is an immediate. */
+    private static Insn.Binary commuted(Insn.Binary b) {
+        boolean commutative = switch (b.op()) {
+            case ADD, AND, OR, XOR, MUL -> true;
+            default -> false;
+        };
+        if (!commutative || !(b.a() instanceof org.machr.kd.ir.Imm) || b.b() instanceof org.machr.kd.ir.Imm) return b;
+        return new Insn.Binary(b.dst(), b.op(), b.b(), b.a(), b.loc());
+    }
+
+    /** A logical right shift by a constant 1 or more: its result is below the signed maximum, so canonical. */
+    static boolean isPositiveShiftRight(Insn.Binary b) {
+        return b.op() == BinOp.LSHR && b.b() instanceof org.machr.kd.ir.Imm k && IrSemantics.shiftAmount(b.dst().type().bits(), k.value()) > 0;
     }
 
     private static void twoAddress(EmitContext ctx, AluOp a, Gpr64 rd, Gpr64 ra, Gpr64 rb) {

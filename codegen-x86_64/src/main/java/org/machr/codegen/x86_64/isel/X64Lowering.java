@@ -59,6 +59,9 @@ final class X64Lowering {
     List<MInsn> out;
     private final Map<Integer, Integer> blockIndex = new HashMap<>();
     private final X64Arith arith = new X64Arith(this);
+    /** The instruction defining each IR register (the last one seen when there are several). */
+    private final Map<Integer, Insn> definedBy = new HashMap<>();
+    private final Map<Integer, Integer> defCounts = new HashMap<>();
     /** The folded address of the instruction being selected (a load, store or add), or null. */
     X64Address.Pattern pattern;
 
@@ -87,21 +90,24 @@ final class X64Lowering {
     }
 
     RegAllocFunction lower() {
-        List<Block> layout = layout(fn);
+        List<Block> layout = X64BlockRewrites.layout(fn);
         for (Block b : layout) blockIndex.put(b.id(), blockIndex.size());
         Map<Integer, Integer> uses = new HashMap<>();
-        Map<Integer, Integer> defs = new HashMap<>();
+        Map<Integer, Integer> defs = defCounts;
         for (Block b : fn.blocks()) {
             for (Insn i : b.insns()) {
                 for (var o : i.uses()) if (o instanceof Reg r) uses.merge(r.id(), 1, Integer::sum);
-                for (Reg r : i.defs()) defs.merge(r.id(), 1, Integer::sum);
+                for (Reg r : i.defs()) {
+                    defs.merge(r.id(), 1, Integer::sum);
+                    definedBy.put(r.id(), i);
+                }
             }
             for (var o : b.terminator().uses()) if (o instanceof Reg r) uses.merge(r.id(), 1, Integer::sum);
         }
         for (Block b : layout) {
             out = new ArrayList<>();
             if (b == fn.entry()) params();
-            List<Insn> insns = intoCopyTargets(b.insns(), uses, defs);
+            List<Insn> insns = X64BlockRewrites.rewrite(fn, b.insns(), uses, defs);
             // A compare whose only use is the block's branch becomes cmp + jcc (no setcc, no test).
             Insn.Compare fused = null;
             if (!insns.isEmpty() && insns.get(insns.size() - 1) instanceof Insn.Compare c
@@ -128,72 +134,6 @@ final class X64Lowering {
             @Override public List<Integer> successors(int block) { return succs.get(block); }
             @Override public int vregCount() { return count; }
         };
-    }
-
-    /**
-     * The block order: chains that start at the entry (then at each unplaced block in IR order) and
-     * continue into a successor not yet placed (a branch's true side first), so that a block is followed
-     * by the one it most likely jumps to; the cold blocks (those that can only end in {@code unreachable},
-     * i.e. panic paths) come last. Live ranges are hulls over this order, so a panic call placed inside a
-     * loop would otherwise force every loop value into a callee-saved register or a spill slot.
-     */
-    static List<Block> layout(IrFunction fn) {
-        Map<Integer, Block> byId = new HashMap<>();
-        for (Block b : fn.blocks()) byId.put(b.id(), b);
-        Set<Integer> cold = new java.util.HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Block b : fn.blocks()) {
-                if (b == fn.entry() || cold.contains(b.id())) continue;
-                List<Integer> next = b.terminator().successors();
-                boolean isCold = b.terminator() instanceof Terminator.Unreachable
-                        || !next.isEmpty() && next.stream().allMatch(cold::contains);
-                if (isCold && cold.add(b.id())) changed = true;
-            }
-        }
-        List<Block> order = new ArrayList<>();
-        Set<Integer> placed = new java.util.HashSet<>(cold);
-        for (Block start : fn.blocks()) {
-            Block b = start;
-            while (b != null && placed.add(b.id())) {
-                order.add(b);
-                List<Integer> next = b.terminator() instanceof Terminator.Switch ? List.of() : b.terminator().successors();
-                b = next.stream().filter(id -> !placed.contains(id)).findFirst().map(byId::get).orElse(null);
-            }
-        }
-        for (Block b : fn.blocks()) if (cold.contains(b.id())) order.add(b);
-        return order;
-    }
-
-    /**
-     * {@code t = op ...; x = copy t} with {@code t} defined and used only there becomes {@code x = op ...}
-     * (the loop-variable update {@code i = i + 1} is then one {@code add} in place).
-     */
-    private List<Insn> intoCopyTargets(List<Insn> insns, Map<Integer, Integer> uses, Map<Integer, Integer> defs) {
-        List<Insn> result = new ArrayList<>();
-        for (int k = 0; k < insns.size(); k++) {
-            Insn insn = insns.get(k);
-            Reg t = insn.dst();
-            if (k + 1 < insns.size() && insns.get(k + 1) instanceof Insn.Copy c && t != null && c.src().equals(t)
-                    && c.dst().type().equals(t.type()) && uses.getOrDefault(t.id(), 0) == 1 && defs.getOrDefault(t.id(), 0) == 1
-                    && !fn.params().contains(t)) {
-                Insn redirected = switch (insn) {
-                    case Insn.Binary x -> new Insn.Binary(c.dst(), x.op(), x.a(), x.b(), x.loc());
-                    case Insn.Unary x -> new Insn.Unary(c.dst(), x.op(), x.a());
-                    case Insn.Convert x -> new Insn.Convert(c.dst(), x.op(), x.a());
-                    case Insn.Load x -> new Insn.Load(c.dst(), x.memType(), x.ext(), x.address(), x.isVolatile(), x.loc());
-                    default -> null;
-                };
-                if (redirected != null) {
-                    result.add(redirected);
-                    k++;
-                    continue;
-                }
-            }
-            result.add(insn);
-        }
-        return result;
     }
 
     VReg v(Reg r) {
@@ -387,6 +327,10 @@ final class X64Lowering {
         int to = c.dst().type().bits();
         switch (c.op()) {
             case ZEXT -> {
+                if (to > from && knownNonNegative(c.a())) {         // canonical and zero-extended forms agree
+                    materialize(d, c.a());
+                    return;
+                }
                 OpSize fs = X64Abi.sizeOfBits(from);
                 add(List.of(Operand.use(a), Operand.def(d)), (ctx, x) -> ctx.emit(from == 64 ? mov(x.get(1), x.get(0)) : zext(x.get(1), x.get(0), fs)));
                 if (to <= from) canonical(d, c.dst().type());
@@ -398,6 +342,23 @@ final class X64Lowering {
                         : new X64Insn.MovExtend(true, ts, OpSize.QWORD, x.get(1), sized(x.get(0), ts))));
             }
         }
+    }
+
+    /**
+     * Whether the register's only definition leaves a value in {@code [0, 2^(w-1))} for its width w: an
+     * {@code and} with such a constant, a logical right shift by 1 or more, a zero-extending load or conversion.
+     */
+    private boolean knownNonNegative(org.machr.kd.ir.Operand o) {
+        if (!(o instanceof Reg r) || defCounts.getOrDefault(r.id(), 0) != 1 || fn.params().contains(r)) return false;
+        int bits = r.type().bits();
+        return switch (definedBy.get(r.id())) {
+            case Insn.Binary b when b.op() == BinOp.AND -> b.b() instanceof org.machr.kd.ir.Imm k && k.value() >= 0
+                    && (bits == 64 || k.value() < (1L << (bits - 1)));
+            case Insn.Binary b -> X64Arith.isPositiveShiftRight(b);
+            case Insn.Load ld -> ld.ext() == org.machr.kd.ir.Ext.ZERO && ld.memType().bits() < bits;
+            case Insn.Convert c -> c.op() == org.machr.kd.ir.ConvOp.ZEXT && c.a().type().bits() < bits;
+            case null, default -> false;
+        };
     }
 
     Label blockLabel(EmitContext ctx, int block) {

@@ -300,6 +300,36 @@ class X64LoweringTest {
     }
 
     @Test
+    void aLoadFollowedByItsExtensionIsOneExtendingLoad() {
+        String z = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.convert(org.machr.kd.ir.ConvOp.ZEXT, IrType.I64, b.load(IrType.I8, b.param(0), LOC))));
+        assertThat(z).containsPattern("movzbl\t\\(%r[a-z0-9]+\\), %e").doesNotContain("movsbq");
+        String sx = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.convert(org.machr.kd.ir.ConvOp.SEXT, IrType.I64, b.load(IrType.I16, b.param(0), LOC))));
+        assertThat(sx).containsPattern("movswq\t\\(%r[a-z0-9]+\\), %r").doesNotContain("movzwl");
+    }
+
+    @Test
+    void aConstantOnTheLeftOfACommutativeOperationBecomesTheImmediate() {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.binary(BinOp.XOR, Imm.i64(0x1234), b.param(0))));
+        assertThat(s).containsPattern("xorq\t\\$4660, %r").doesNotContain("movl\t$4660");
+    }
+
+    @Test
+    void narrowValuesKnownNonNegativeNeedNoReExtension() {
+        String shr = listing(List.of(IrType.I32), IrType.I32, b -> b.ret(b.binary(BinOp.LSHR, b.param(0), Imm.i32(8))));
+        assertThat(shr).contains("shrq\t$8, ").doesNotContain("movslq");
+        String zext = listing(List.of(IrType.I32), IrType.I64, b -> {
+            Reg low = b.binary(BinOp.AND, b.param(0), Imm.i32(255));
+            b.ret(b.convert(org.machr.kd.ir.ConvOp.ZEXT, IrType.I64, low));
+        });
+        assertThat(zext).contains("andq\t$255, ").doesNotContainPattern("movl\t%e[a-z0-9]+, %e");
+        String negative = listing(List.of(IrType.I32), IrType.I64, b -> {   // -256 keeps the sign bit: zero-extend
+            Reg low = b.binary(BinOp.AND, b.param(0), Imm.i32(-256));
+            b.ret(b.convert(org.machr.kd.ir.ConvOp.ZEXT, IrType.I64, low));
+        });
+        assertThat(negative).containsPattern("movl\t%e[a-z0-9]+, %e");
+    }
+
+    @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
