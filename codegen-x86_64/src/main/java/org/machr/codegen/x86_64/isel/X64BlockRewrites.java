@@ -1,59 +1,18 @@
 package org.machr.codegen.x86_64.isel;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.machr.kd.ir.Block;
 import org.machr.kd.ir.ConvOp;
 import org.machr.kd.ir.Ext;
 import org.machr.kd.ir.Insn;
 import org.machr.kd.ir.IrFunction;
 import org.machr.kd.ir.Reg;
-import org.machr.kd.ir.Terminator;
 
-/** What {@link X64Lowering} does to the IR's blocks before selecting: their order, and local rewrites. */
+/** Local rewrites {@link X64Lowering} applies to a block's IR instructions before selecting them. */
 final class X64BlockRewrites {
 
     private X64BlockRewrites() {}
-
-    /**
-     * The block order: chains that start at the entry (then at each unplaced block in IR order) and
-     * continue into a successor not yet placed (a branch's true side first), so that a block is followed
-     * by the one it most likely jumps to; the cold blocks (those that can only end in {@code unreachable},
-     * i.e. panic paths) come last. Live ranges are hulls over this order, so a panic call placed inside a
-     * loop would otherwise force every loop value into a callee-saved register or a spill slot.
-     */
-    static List<Block> layout(IrFunction fn) {
-        Map<Integer, Block> byId = new HashMap<>();
-        for (Block b : fn.blocks()) byId.put(b.id(), b);
-        Set<Integer> cold = new HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Block b : fn.blocks()) {
-                if (b == fn.entry() || cold.contains(b.id())) continue;
-                List<Integer> next = b.terminator().successors();
-                boolean isCold = b.terminator() instanceof Terminator.Unreachable
-                        || !next.isEmpty() && next.stream().allMatch(cold::contains);
-                if (isCold && cold.add(b.id())) changed = true;
-            }
-        }
-        List<Block> order = new ArrayList<>();
-        Set<Integer> placed = new HashSet<>(cold);
-        for (Block start : fn.blocks()) {
-            Block b = start;
-            while (b != null && placed.add(b.id())) {
-                order.add(b);
-                List<Integer> next = b.terminator() instanceof Terminator.Switch ? List.of() : b.terminator().successors();
-                b = next.stream().filter(id -> !placed.contains(id)).findFirst().map(byId::get).orElse(null);
-            }
-        }
-        for (Block b : fn.blocks()) if (cold.contains(b.id())) order.add(b);
-        return order;
-    }
 
     /**
      * {@code t = op ...; x = copy t} with {@code t} defined and used only there becomes {@code x = op ...}

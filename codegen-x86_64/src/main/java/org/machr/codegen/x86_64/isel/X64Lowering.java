@@ -90,7 +90,7 @@ final class X64Lowering {
     }
 
     RegAllocFunction lower() {
-        List<Block> layout = X64BlockRewrites.layout(fn);
+        List<Block> layout = X64BlockLayout.of(fn);
         for (Block b : layout) blockIndex.put(b.id(), blockIndex.size());
         Map<Integer, Integer> uses = new HashMap<>();
         Map<Integer, Integer> defs = defCounts;

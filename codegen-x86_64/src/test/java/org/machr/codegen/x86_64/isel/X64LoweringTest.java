@@ -330,6 +330,27 @@ class X64LoweringTest {
     }
 
     @Test
+    void aLoopHeaderEnteredByAJumpIsPlacedAfterTheLatch() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            Reg i = b.copy(Imm.i64(0));
+            var head = b.newBlock("for.head");
+            var body = b.newBlock("for.body");
+            var end = b.newBlock("for.end");
+            b.jump(head);
+            b.positionAt(head);
+            b.branch(b.compare(Cond.ULT, i, b.param(0)), body, end);
+            b.positionAt(body);
+            b.assign(i, b.add(i, Imm.i64(1)));
+            b.jump(head);
+            b.positionAt(end);
+            b.ret(i);
+        });
+        golden("loop_rotation", s);
+        assertThat(s).containsPattern("\\.Lf\\.b1:\n\taddq\t\\$1, %r[a-z0-9]+\n\\.Lf\\.b2:\n\tcmpq\t%r[a-z0-9]+, %r[a-z0-9]+\n\t\\{disp32\\}\tjb\t\\.Lf\\.b1\n\\.Lf\\.b3:");
+        assertThat(s.split("jmp\t", -1)).hasSize(2);       // only the entry jumps to the header
+    }
+
+    @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
