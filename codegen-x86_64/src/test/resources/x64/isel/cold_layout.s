@@ -2,15 +2,14 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
+	subq	$8, %rsp
 .Lf.b0:
 	movq	%rdi, %rax
 	cmpq	$10, %rax
 	{disp32}	jae	.Lf.b2
 .Lf.b1:
 	addq	$1, %rax
-	leave
+	addq	$8, %rsp
 	retq
 .Lf.b2:
 	movl	$0, %eax

@@ -2,11 +2,8 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
 	movq	128(%rax,%rcx,4), %rax
-	leave
 	retq

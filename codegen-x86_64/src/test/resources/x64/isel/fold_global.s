@@ -2,8 +2,6 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
@@ -11,5 +9,4 @@ f:
 	movq	g(,%rax,8), %rax
 	movq	g+8(%rip), %rcx
 	addq	%rcx, %rax
-	leave
 	retq

@@ -2,8 +2,6 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
 .Lf.b0:
 	movq	%rdi, %rax
 	movl	$0, %ecx
@@ -15,5 +13,4 @@ f:
 	{disp32}	jb	.Lf.b1
 .Lf.b3:
 	movq	%rcx, %rax
-	leave
 	retq

@@ -2,8 +2,6 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
@@ -13,5 +11,4 @@ f:
 	{disp32}	jb	.Lf.b1
 .Lf.b2:
 	movq	%rcx, %rax
-	leave
 	retq

@@ -136,6 +136,12 @@ final class X64Lowering {
         };
     }
 
+    /** Whether the function calls another, or may call the panic path of a division (so keeps the stack 16-byte aligned). */
+    boolean makesCalls() {
+        return fn.blocks().stream().flatMap(b -> b.insns().stream())
+                .anyMatch(i -> i instanceof Insn.Call || i instanceof Insn.Binary b && b.op().canPanic());
+    }
+
     VReg v(Reg r) {
         return new VReg(r.id(), RegClass.INT);
     }

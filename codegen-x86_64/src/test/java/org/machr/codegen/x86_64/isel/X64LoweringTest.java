@@ -351,6 +351,26 @@ class X64LoweringTest {
     }
 
     @Test
+    void withoutStackDataThereIsNoFramePointerAndSavedRegistersArePushed() throws IOException {
+        String leaf = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.add(b.param(0), Imm.i64(1))));
+        assertThat(leaf).doesNotContain("%rbp").doesNotContain("leave").doesNotContain("%rsp").endsWith("\tretq\n");
+        String one = listing(List.of(IrType.I64), IrType.I64, b -> {
+            Reg r = b.call("f", IrType.I64, List.of(Imm.i64(3)), LOC);
+            b.ret(b.add(r, b.param(0)));
+        });
+        golden("frameless_call", one);
+        // one push leaves %rsp 16-byte aligned at the call; two need 8 bytes more
+        assertThat(one).containsPattern("f:\n\tpushq\t%rbx\n\\.Lf\\.b0:").contains("\tpopq\t%rbx\n\tretq\n").doesNotContain("%rbp")
+                .doesNotContain("subq");
+        String two = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg r = b.call("f", IrType.I64, List.of(Imm.i64(3)), LOC);
+            b.ret(b.add(b.add(r, b.param(0)), b.param(1)));
+        });
+        assertThat(two).containsPattern("f:\n\tpushq\t%r[a-z0-9]+\n\tpushq\t%r[a-z0-9]+\n\tsubq\t\\$8, %rsp\n")
+                .containsPattern("\taddq\t\\$8, %rsp\n\tpopq\t%r[a-z0-9]+\n\tpopq\t%r[a-z0-9]+\n\tretq\n");
+    }
+
+    @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
