@@ -116,13 +116,26 @@ final class X64Lowering {
                 fused = c;
             }
             X64Address folding = new X64Address(this, insns, uses, defs);
-            for (int k = 0; k < insns.size() - (fused == null ? 0 : 1); k++) {
+            // ... and a plain load just before it, used only by it, becomes the compare's memory operand.
+            int n = insns.size() - (fused == null ? 0 : 1);
+            Insn.Load loaded = fused != null && n > 0 && insns.get(n - 1) instanceof Insn.Load ld && ld.dst().equals(fused.a())
+                    && !fused.b().equals(ld.dst()) && ld.memType().bits() == ld.dst().type().bits()
+                    && uses.getOrDefault(ld.dst().id(), 0) == 1 && defs.getOrDefault(ld.dst().id(), 0) == 1
+                    && (fused.b() instanceof Reg || imm32(fused.b()) != null && fitsWidth(((org.machr.kd.ir.Imm) fused.b()).value(), ld.memType().bits()))
+                    ? ld : null;
+            X64Address.Pattern loadedAddress = loaded == null ? null : folding.patternAt(n - 1);
+            if (loaded != null) n--;
+            for (int k = 0; k < n; k++) {
                 if (folding.isFolded(k)) continue;
                 pattern = folding.patternAt(k);
                 insn(insns.get(k));
                 pattern = null;
             }
-            if (fused != null) fusedBranch(fused, (Terminator.Branch) b.terminator());
+            if (loaded != null) {
+                pattern = loadedAddress;
+                fusedBranch(fused, (Terminator.Branch) b.terminator(), X64Memory.folded(this, loaded.address()), X64Abi.sizeOfBits(loaded.memType().bits()));
+                pattern = null;
+            } else if (fused != null) fusedBranch(fused, (Terminator.Branch) b.terminator(), null, OpSize.QWORD);
             else terminator(b.terminator());
             blocks.add(out);
             succs.add(b.terminator().successors().stream().map(blockIndex::get).toList());
@@ -375,16 +388,32 @@ final class X64Lowering {
         if (ctx.nextBlock != target) ctx.emit(new X64Insn.Jmp(new Target.Local(ctx.blockLabels.get(target)), X64Insn.Reach.NEAR));
     }
 
-    private void fusedBranch(Insn.Compare c, Terminator.Branch b) {
-        VReg a = reg(c.a());
+    /** Whether {@code v} is a value of a signed {@code bits}-bit type (an immediate for a compare at that width). */
+    static boolean fitsWidth(long v, int bits) {
+        return bits == 64 || v == (v << (64 - bits)) >> (64 - bits);
+    }
+
+    /**
+     * {@code cmp} + {@code jcc} for a compare feeding the block's branch; with {@code memory}, its left
+     * operand is the value loaded from there (canonical narrow values compare alike at their own width).
+     */
+    private void fusedBranch(Insn.Compare c, Terminator.Branch b, X64Memory.Addr memory, OpSize size) {
+        VReg a = memory == null ? reg(c.a()) : null;
         Imm k = imm32(c.b());
         VReg rb = k == null ? reg(c.b()) : null;
         Cond cond = cond(c.cond());
         int yes = blockIndex.get(b.ifTrue());
         int no = blockIndex.get(b.ifFalse());
-        List<Operand> ops = rb == null ? List.of(Operand.use(a)) : List.of(Operand.use(a), Operand.use(rb));
+        List<Operand> ops = new ArrayList<>();
+        if (a != null) ops.add(Operand.use(a));
+        if (rb != null) ops.add(Operand.use(rb));
+        int first = ops.size();
+        if (memory != null) ops.addAll(memory.uses());
         out.add(new MInsn(ops, Set.of(), false, true, (ctx, x) -> {
-            ctx.emit(new X64Insn.Alu(AluOp.CMP, OpSize.QWORD, x.get(0), rb == null ? k : x.get(1)));
+            org.machr.codegen.x86_64.Operand left = memory == null ? x.get(0) : memory.mem(x, first);
+            org.machr.codegen.x86_64.Operand right = rb == null ? Imm.of(X64Memory.truncate(k.value(), size))
+                    : sized(x.get(a == null ? 0 : 1), size);
+            ctx.emit(new X64Insn.Alu(AluOp.CMP, size, left, right));
             if (ctx.nextBlock == yes) {
                 ctx.emit(new X64Insn.Jcc(negate(cond), new Target.Local(ctx.blockLabels.get(no)), X64Insn.Reach.NEAR));
             } else {

@@ -370,6 +370,32 @@ class X64LoweringTest {
                 .containsPattern("\taddq\t\\$8, %rsp\n\tpopq\t%r[a-z0-9]+\n\tpopq\t%r[a-z0-9]+\n\tretq\n");
     }
 
+    /** {@code load.<type> [address]; cmp <cond> loaded, right; br} returning 1 or 2. */
+    private static String compareLoaded(IrType type, List<IrType> params, java.util.function.Function<FunctionBuilder, org.machr.kd.ir.Operand> address,
+                                        Cond cond, java.util.function.Function<FunctionBuilder, org.machr.kd.ir.Operand> right) {
+        return listing(params, IrType.I64, b -> {
+            var yes = b.newBlock("yes");
+            var no = b.newBlock("no");
+            Reg v = b.load(type, address.apply(b), LOC);
+            b.branch(b.compare(cond, v, right.apply(b)), yes, no);
+            b.positionAt(yes);
+            b.ret(Imm.i64(1));
+            b.positionAt(no);
+            b.ret(Imm.i64(2));
+        });
+    }
+
+    @Test
+    void aLoadUsedOnlyByTheBranchCompareIsItsMemoryOperand() throws IOException {
+        String s = compareLoaded(IrType.I8, List.of(IrType.I64), b -> b.add(new SymbolAddr("g", 0), b.param(0)), Cond.EQ, b -> Imm.i8(0));
+        golden("compare_memory", s);
+        assertThat(s).containsPattern("cmpb\t\\$0, g\\(%r[a-z0-9]+\\)\n\t\\{disp32\\}\tjne\t").doesNotContain("movsbq");
+        String reg = compareLoaded(IrType.I32, List.of(IrType.I64, IrType.I32), b -> b.param(0), Cond.SLT, b -> b.param(1));
+        assertThat(reg).containsPattern("cmpl\t%e[a-z0-9]+, \\(%r[a-z0-9]+\\)\n\t\\{disp32\\}\tjge\t").doesNotContain("movslq");
+        String wide = compareLoaded(IrType.I16, List.of(IrType.I64), b -> b.param(0), Cond.ULT, b -> Imm.i16(0x7fff));
+        assertThat(wide).contains("cmpw\t$32767, (%r");
+    }
+
     @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
