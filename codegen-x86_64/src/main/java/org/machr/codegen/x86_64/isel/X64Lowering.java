@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.machr.codegen.common.Label;
 import org.machr.codegen.common.regalloc.Operand;
 import org.machr.codegen.common.regalloc.RegAllocFunction;
 import org.machr.codegen.common.regalloc.RegClass;
@@ -41,7 +40,10 @@ import org.machr.kd.ir.Terminator;
  * Immediates that fit 32 bits go into the instruction, stack slots and globals are memory operands
  * ({@code (%rsp)}, RIP-relative), address computations use {@code lea}, compares use {@code setcc},
  * selects {@code cmovcc}. Calls follow the System V AMD64 ABI (arguments 7 and up in the outgoing area
- * at the bottom of the frame). Binary arithmetic and atomics are in {@link X64Arith}.
+ * at the bottom of the frame). Binary arithmetic and atomics are in {@link X64Arith}, terminators in
+ * {@link X64Branches}, loads, stores and calls in {@link X64Memory}; blocks are selected in the order of
+ * {@link X64BlockLayout}, after the rewrites of {@link X64BlockRewrites}, with addresses folded by
+ * {@link X64Address}.
  */
 final class X64Lowering {
 
@@ -57,8 +59,9 @@ final class X64Lowering {
     private final long localsBase;
     private int nextVreg;
     List<MInsn> out;
-    private final Map<Integer, Integer> blockIndex = new HashMap<>();
+    final Map<Integer, Integer> blockIndex = new HashMap<>();
     private final X64Arith arith = new X64Arith(this);
+    private final X64Branches branches = new X64Branches(this);
     /** The instruction defining each IR register (the last one seen when there are several). */
     private final Map<Integer, Insn> definedBy = new HashMap<>();
     private final Map<Integer, Integer> defCounts = new HashMap<>();
@@ -121,7 +124,7 @@ final class X64Lowering {
             Insn.Load loaded = fused != null && n > 0 && insns.get(n - 1) instanceof Insn.Load ld && ld.dst().equals(fused.a())
                     && !fused.b().equals(ld.dst()) && ld.memType().bits() == ld.dst().type().bits()
                     && uses.getOrDefault(ld.dst().id(), 0) == 1 && defs.getOrDefault(ld.dst().id(), 0) == 1
-                    && (fused.b() instanceof Reg || imm32(fused.b()) != null && fitsWidth(((org.machr.kd.ir.Imm) fused.b()).value(), ld.memType().bits()))
+                    && (fused.b() instanceof Reg || imm32(fused.b()) != null && X64Branches.fitsWidth(((org.machr.kd.ir.Imm) fused.b()).value(), ld.memType().bits()))
                     ? ld : null;
             X64Address.Pattern loadedAddress = loaded == null ? null : folding.patternAt(n - 1);
             if (loaded != null) n--;
@@ -133,10 +136,10 @@ final class X64Lowering {
             }
             if (loaded != null) {
                 pattern = loadedAddress;
-                fusedBranch(fused, (Terminator.Branch) b.terminator(), X64Memory.folded(this, loaded.address()), X64Abi.sizeOfBits(loaded.memType().bits()));
+                branches.fusedBranch(fused, (Terminator.Branch) b.terminator(), X64Memory.folded(this, loaded.address()), X64Abi.sizeOfBits(loaded.memType().bits()));
                 pattern = null;
-            } else if (fused != null) fusedBranch(fused, (Terminator.Branch) b.terminator(), null, OpSize.QWORD);
-            else terminator(b.terminator());
+            } else if (fused != null) branches.fusedBranch(fused, (Terminator.Branch) b.terminator(), null, OpSize.QWORD);
+            else branches.terminator(b.terminator());
             blocks.add(out);
             succs.add(b.terminator().successors().stream().map(blockIndex::get).toList());
         }
@@ -378,104 +381,5 @@ final class X64Lowering {
             case Insn.Convert c -> c.op() == org.machr.kd.ir.ConvOp.ZEXT && c.a().type().bits() < bits;
             case null, default -> false;
         };
-    }
-
-    Label blockLabel(EmitContext ctx, int block) {
-        return ctx.blockLabels.get(block);
-    }
-
-    private void jumpTo(EmitContext ctx, int target) {
-        if (ctx.nextBlock != target) ctx.emit(new X64Insn.Jmp(new Target.Local(ctx.blockLabels.get(target)), X64Insn.Reach.NEAR));
-    }
-
-    /** Whether {@code v} is a value of a signed {@code bits}-bit type (an immediate for a compare at that width). */
-    static boolean fitsWidth(long v, int bits) {
-        return bits == 64 || v == (v << (64 - bits)) >> (64 - bits);
-    }
-
-    /**
-     * {@code cmp} + {@code jcc} for a compare feeding the block's branch; with {@code memory}, its left
-     * operand is the value loaded from there (canonical narrow values compare alike at their own width).
-     */
-    private void fusedBranch(Insn.Compare c, Terminator.Branch b, X64Memory.Addr memory, OpSize size) {
-        VReg a = memory == null ? reg(c.a()) : null;
-        Imm k = imm32(c.b());
-        VReg rb = k == null ? reg(c.b()) : null;
-        Cond cond = cond(c.cond());
-        int yes = blockIndex.get(b.ifTrue());
-        int no = blockIndex.get(b.ifFalse());
-        List<Operand> ops = new ArrayList<>();
-        if (a != null) ops.add(Operand.use(a));
-        if (rb != null) ops.add(Operand.use(rb));
-        int first = ops.size();
-        if (memory != null) ops.addAll(memory.uses());
-        out.add(new MInsn(ops, Set.of(), false, true, (ctx, x) -> {
-            org.machr.codegen.x86_64.Operand left = memory == null ? x.get(0) : memory.mem(x, first);
-            org.machr.codegen.x86_64.Operand right = rb == null ? Imm.of(X64Memory.truncate(k.value(), size))
-                    : sized(x.get(a == null ? 0 : 1), size);
-            ctx.emit(new X64Insn.Alu(AluOp.CMP, size, left, right));
-            if (ctx.nextBlock == yes) {
-                ctx.emit(new X64Insn.Jcc(negate(cond), new Target.Local(ctx.blockLabels.get(no)), X64Insn.Reach.NEAR));
-            } else {
-                ctx.emit(new X64Insn.Jcc(cond, new Target.Local(ctx.blockLabels.get(yes)), X64Insn.Reach.NEAR));
-                jumpTo(ctx, no);
-            }
-        }));
-    }
-
-    /** The opposite condition (the x86 encoding pairs them: cc ^ 1). */
-    static Cond negate(Cond c) {
-        return Cond.values()[c.ordinal() ^ 1];
-    }
-
-    private void terminator(Terminator t) {
-        switch (t) {
-            case Terminator.Jump j -> {
-                int target = blockIndex.get(j.target());
-                out.add(new MInsn(List.of(), Set.of(), false, true, (ctx, x) -> jumpTo(ctx, target)));
-            }
-            case Terminator.Branch b -> {
-                VReg c = reg(b.cond());
-                int yes = blockIndex.get(b.ifTrue());
-                int no = blockIndex.get(b.ifFalse());
-                out.add(new MInsn(List.of(Operand.use(c)), Set.of(), false, true, (ctx, x) -> {
-                    ctx.emit(new X64Insn.Test(OpSize.QWORD, x.get(0), x.get(0)));
-                    if (ctx.nextBlock == yes) {
-                        ctx.emit(new X64Insn.Jcc(Cond.E, new Target.Local(ctx.blockLabels.get(no)), X64Insn.Reach.NEAR));
-                    } else {
-                        ctx.emit(new X64Insn.Jcc(Cond.NE, new Target.Local(ctx.blockLabels.get(yes)), X64Insn.Reach.NEAR));
-                        jumpTo(ctx, no);
-                    }
-                }));
-            }
-            case Terminator.Switch s -> {
-                VReg value = reg(s.value());
-                for (Terminator.Case k : s.cases()) {
-                    int target = blockIndex.get(k.target());
-                    long key = k.value();
-                    if (fitsImm32(key)) {
-                        add(List.of(Operand.use(value)), (ctx, x) -> {
-                            ctx.emit(new X64Insn.Alu(AluOp.CMP, OpSize.QWORD, x.get(0), Imm.of(key)));
-                            ctx.emit(new X64Insn.Jcc(Cond.E, new Target.Local(ctx.blockLabels.get(target)), X64Insn.Reach.NEAR));
-                        });
-                    } else {
-                        VReg kv = reg(new org.machr.kd.ir.Imm(s.value().type(), key));
-                        add(List.of(Operand.use(value), Operand.use(kv)), (ctx, x) -> {
-                            ctx.emit(new X64Insn.Alu(AluOp.CMP, OpSize.QWORD, x.get(0), x.get(1)));
-                            ctx.emit(new X64Insn.Jcc(Cond.E, new Target.Local(ctx.blockLabels.get(target)), X64Insn.Reach.NEAR));
-                        });
-                    }
-                }
-                terminator(new Terminator.Jump(s.otherwise()));
-            }
-            case Terminator.Return r -> {
-                if (r.values().size() > 2) throw new UnsupportedIrException("returning more than 2 values");
-                List<Operand> ops = new ArrayList<>();
-                for (int i = 0; i < r.values().size(); i++) ops.add(Operand.fixedUse(reg(r.values().get(i)), X64Abi.RESULTS.get(i)));
-                out.add(new MInsn(ops, Set.of(), false, true, (ctx, x) -> ctx.epilogue()));
-            }
-            case Terminator.Unreachable u -> out.add(new MInsn(List.of(), Set.of(), false, true,
-                    (ctx, x) -> ctx.emit(new X64Insn.Nullary(NullaryOp.UD2))));
-        }
     }
 }
