@@ -2,8 +2,6 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
@@ -12,5 +10,4 @@ f:
 	negq	%rax
 	addq	%rcx, %rax
 	movslq	%eax, %rax
-	leave
 	retq

@@ -2,8 +2,6 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rax, %rcx
@@ -16,5 +14,4 @@ f:
 	xchgq	%rax, g(%rip)
 	mfence
 	movq	%rcx, %rax
-	leave
 	retq

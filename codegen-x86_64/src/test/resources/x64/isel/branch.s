@@ -2,17 +2,13 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
 .Lf.b0:
 	movq	%rdi, %rax
 	cmpq	$10, %rax
 	{disp32}	jge	.Lf.b2
 .Lf.b1:
 	movl	$1, %eax
-	leave
 	retq
 .Lf.b2:
 	movl	$2, %eax
-	leave
 	retq

@@ -2,8 +2,6 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
@@ -11,5 +9,4 @@ f:
 	andl	$31, %ecx
 	shrq	%cl, %rax
 	movslq	%eax, %rax
-	leave
 	retq

@@ -2,8 +2,7 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
+	subq	$8, %rsp
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
@@ -17,7 +16,7 @@ f:
 	cqto
 	idivq	%rcx
 .Lf.l2:
-	leave
+	addq	$8, %rsp
 	retq
 .Lf.l0:
 	leaq	.Lf.l3(%rip), %rdi

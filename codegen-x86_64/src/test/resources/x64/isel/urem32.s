@@ -2,8 +2,7 @@
 	.p2align	4, 0xcc
 	.globl	f
 f:
-	pushq	%rbp
-	movq	%rsp, %rbp
+	subq	$8, %rsp
 .Lf.b0:
 	movq	%rdi, %rax
 	movq	%rsi, %rcx
@@ -15,7 +14,7 @@ f:
 	divq	%rcx
 	movq	%rdx, %rax
 	movslq	%eax, %rax
-	leave
+	addq	$8, %rsp
 	retq
 .Lf.l0:
 	leaq	.Lf.l1(%rip), %rdi

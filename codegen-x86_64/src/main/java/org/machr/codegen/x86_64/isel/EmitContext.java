@@ -27,6 +27,9 @@ final class EmitContext {
     int nextBlock = -1;
     List<PReg> saved = List.of();
     List<Integer> saveOffsets = List.of();
+    /** No frame pointer: the saved registers are pushed (then {@code pad} bytes reserved) and popped. */
+    boolean frameless;
+    int pad;
     /** Out-of-line code emitted after the function body (division-by-zero panics). */
     final List<Runnable> slowPaths = new ArrayList<>();
     final String panicSymbol;
@@ -69,6 +72,12 @@ final class EmitContext {
 
     /** Restores callee-saved registers, pops the frame ({@code leave}), returns. */
     void epilogue() {
+        if (frameless) {
+            if (pad != 0) emit(new X64Insn.Alu(org.machr.codegen.x86_64.AluOp.ADD, OpSize.QWORD, Gpr64.RSP, org.machr.codegen.x86_64.Imm.of(pad)));
+            for (int i = saved.size() - 1; i >= 0; i--) emit(new X64Insn.Pop(OpSize.QWORD, X64Abi.gpr(saved.get(i))));
+            emit(new X64Insn.Nullary(NullaryOp.RET));
+            return;
+        }
         for (int i = 0; i < saved.size(); i++) {
             emit(new X64Insn.Mov(OpSize.QWORD, X64Abi.gpr(saved.get(i)), Mem.base(Gpr64.RSP, saveOffsets.get(i))));
         }

@@ -51,11 +51,19 @@ final class X64Arith {
         };
     }
 
-    void binary(Insn.Binary b) {
+    void binary(Insn.Binary insn) {
+        Insn.Binary b = commuted(insn);
         VReg d = l.v(b.dst());
         IrType t = b.dst().type();
         BinOp op = b.op();
         Imm k = X64Lowering.imm32(b.b());
+        if (l.pattern != null) {                       // a 64-bit add that X64Address folded into one lea
+            X64Memory.Addr addr = X64Memory.folded(l, null);
+            List<Operand> ops = addr.uses();
+            ops.add(Operand.def(d));
+            l.add(ops, (ctx, x) -> ctx.emit(new X64Insn.Lea(OpSize.QWORD, x.get(x.size() - 1), addr.mem(x, 0))));
+            return;
+        }
         switch (op) {
             case ADD, SUB, AND, OR, XOR -> {
                 AluOp a = alu(op);
@@ -64,6 +72,10 @@ final class X64Arith {
                     l.add(List.of(Operand.use(x0), Operand.def(d)), (ctx, x) -> {
                         if (op == BinOp.ADD && x.get(1) != x.get(0)) {
                             ctx.emit(new X64Insn.Lea(OpSize.QWORD, x.get(1), Mem.base(x.get(0), k.value())));
+                            return;
+                        }
+                        if (op == BinOp.SUB && x.get(1) != x.get(0) && k.value() != Integer.MIN_VALUE) {
+                            ctx.emit(new X64Insn.Lea(OpSize.QWORD, x.get(1), Mem.base(x.get(0), -k.value())));
                             return;
                         }
                         if (x.get(1) != x.get(0)) ctx.emit(X64Lowering.mov(x.get(1), x.get(0)));
@@ -96,7 +108,25 @@ final class X64Arith {
         }
         // AND/OR/XOR/ASHR/SREM of canonical values stay canonical; the rest may leave the narrow range
         // (SDIV: MIN / -1; unsigned results: above the signed maximum).
-        if (op != BinOp.AND && op != BinOp.OR && op != BinOp.XOR && op != BinOp.ASHR && op != BinOp.SREM) l.canonical(d, t);
+        if (op != BinOp.AND && op != BinOp.OR && op != BinOp.XOR && op != BinOp.ASHR && op != BinOp.SREM
+                && !isPositiveShiftRight(b)) {
+            l.canonical(d, t);
+        }
+    }
+
+    /** A constant on the left of a commutative operation goes to the right, where it is an immediate. */
+    private static Insn.Binary commuted(Insn.Binary b) {
+        boolean commutative = switch (b.op()) {
+            case ADD, AND, OR, XOR, MUL -> true;
+            default -> false;
+        };
+        if (!commutative || !(b.a() instanceof org.machr.kd.ir.Imm) || b.b() instanceof org.machr.kd.ir.Imm) return b;
+        return new Insn.Binary(b.dst(), b.op(), b.b(), b.a(), b.loc());
+    }
+
+    /** A logical right shift by a constant 1 or more: its result is below the signed maximum, so canonical. */
+    static boolean isPositiveShiftRight(Insn.Binary b) {
+        return b.op() == BinOp.LSHR && b.b() instanceof org.machr.kd.ir.Imm k && IrSemantics.shiftAmount(b.dst().type().bits(), k.value()) > 0;
     }
 
     private static void twoAddress(EmitContext ctx, AluOp a, Gpr64 rd, Gpr64 ra, Gpr64 rb) {
@@ -109,6 +139,8 @@ final class X64Arith {
             } else {
                 ctx.emit(new X64Insn.Alu(a, OpSize.QWORD, rd, ra));
             }
+        } else if (a == AluOp.ADD) {
+            ctx.emit(new X64Insn.Lea(OpSize.QWORD, rd, Mem.baseIndex(ra, rb, 1, 0)));
         } else {
             ctx.emit(X64Lowering.mov(rd, ra));
             ctx.emit(new X64Insn.Alu(a, OpSize.QWORD, rd, rb));

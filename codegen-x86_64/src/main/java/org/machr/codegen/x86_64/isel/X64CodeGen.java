@@ -139,11 +139,21 @@ public final class X64CodeGen {
         EmitContext ctx = new EmitContext(buf, labels, listing, panicSymbol, local);
         ctx.saved = saved;
         ctx.saveOffsets = saved.stream().map(frame::saveOffsetOf).toList();
-        ctx.emit(new X64Insn.Push(OpSize.QWORD, Gpr64.RBP));
-        ctx.emit(new X64Insn.Mov(OpSize.QWORD, Gpr64.RBP, Gpr64.RSP));
-        if (frame.frameSize() != 0) ctx.emit(new X64Insn.Alu(org.machr.codegen.x86_64.AluOp.SUB, OpSize.QWORD, Gpr64.RSP, Imm.of(frame.frameSize())));
-        for (int i = 0; i < saved.size(); i++) {
-            ctx.emit(new X64Insn.Mov(OpSize.QWORD, Mem.base(Gpr64.RSP, ctx.saveOffsets.get(i)), X64Abi.gpr(saved.get(i))));
+        // Nothing addressed through the stack but the saved registers: no frame pointer, push/pop them.
+        ctx.frameless = alloc.spillSlots() == 0 && lowering.localsBytes == 0 && lowering.outgoingBytes == 0
+                && fn.params().size() <= X64Abi.ARGS.size();
+        if (ctx.frameless) {
+            // At entry %rsp is 8 mod 16; calls need it 0 mod 16.
+            ctx.pad = lowering.makesCalls() && saved.size() % 2 == 0 ? 8 : 0;
+            for (PReg r : saved) ctx.emit(new X64Insn.Push(OpSize.QWORD, X64Abi.gpr(r)));
+            if (ctx.pad != 0) ctx.emit(new X64Insn.Alu(org.machr.codegen.x86_64.AluOp.SUB, OpSize.QWORD, Gpr64.RSP, Imm.of(ctx.pad)));
+        } else {
+            ctx.emit(new X64Insn.Push(OpSize.QWORD, Gpr64.RBP));
+            ctx.emit(new X64Insn.Mov(OpSize.QWORD, Gpr64.RBP, Gpr64.RSP));
+            if (frame.frameSize() != 0) ctx.emit(new X64Insn.Alu(org.machr.codegen.x86_64.AluOp.SUB, OpSize.QWORD, Gpr64.RSP, Imm.of(frame.frameSize())));
+            for (int i = 0; i < saved.size(); i++) {
+                ctx.emit(new X64Insn.Mov(OpSize.QWORD, Mem.base(Gpr64.RSP, ctx.saveOffsets.get(i)), X64Abi.gpr(saved.get(i))));
+            }
         }
         int g = 0;
         for (int b = 0; b < mf.blockCount(); b++) {

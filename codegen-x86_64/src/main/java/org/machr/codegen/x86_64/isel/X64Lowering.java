@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.machr.codegen.common.Label;
 import org.machr.codegen.common.regalloc.Operand;
 import org.machr.codegen.common.regalloc.RegAllocFunction;
 import org.machr.codegen.common.regalloc.RegClass;
@@ -40,7 +39,10 @@ import org.machr.kd.ir.Terminator;
  * Immediates that fit 32 bits go into the instruction, stack slots and globals are memory operands
  * ({@code (%rsp)}, RIP-relative), address computations use {@code lea}, compares use {@code setcc},
  * selects {@code cmovcc}. Calls follow the System V AMD64 ABI (arguments 7 and up in the outgoing area
- * at the bottom of the frame). Binary arithmetic and atomics are in {@link X64Arith}.
+ * at the bottom of the frame). Binary arithmetic and atomics are in {@link X64Arith}, terminators in
+ * {@link X64Branches}, loads, stores and calls in {@link X64Memory}; blocks are selected in the order of
+ * {@link X64BlockLayout}, after the rewrites of {@link X64BlockRewrites}, with addresses folded by
+ * {@link X64Address}.
  */
 final class X64Lowering {
 
@@ -56,8 +58,14 @@ final class X64Lowering {
     private final long localsBase;
     private int nextVreg;
     List<MInsn> out;
-    private final Map<Integer, Integer> blockIndex = new HashMap<>();
+    final Map<Integer, Integer> blockIndex = new HashMap<>();
     private final X64Arith arith = new X64Arith(this);
+    private final X64Branches branches = new X64Branches(this);
+    /** The instruction defining each IR register (the last one seen when there are several). */
+    private final Map<Integer, Insn> definedBy = new HashMap<>();
+    private final Map<Integer, Integer> defCounts = new HashMap<>();
+    /** The folded address of the instruction being selected (a load, store or add), or null. */
+    X64Address.Pattern pattern;
 
     X64Lowering(IrFunction fn) {
         this.fn = fn;
@@ -84,20 +92,24 @@ final class X64Lowering {
     }
 
     RegAllocFunction lower() {
-        for (Block b : fn.blocks()) blockIndex.put(b.id(), blockIndex.size());
+        List<Block> layout = X64BlockLayout.of(fn);
+        for (Block b : layout) blockIndex.put(b.id(), blockIndex.size());
         Map<Integer, Integer> uses = new HashMap<>();
-        Map<Integer, Integer> defs = new HashMap<>();
+        Map<Integer, Integer> defs = defCounts;
         for (Block b : fn.blocks()) {
             for (Insn i : b.insns()) {
                 for (var o : i.uses()) if (o instanceof Reg r) uses.merge(r.id(), 1, Integer::sum);
-                for (Reg r : i.defs()) defs.merge(r.id(), 1, Integer::sum);
+                for (Reg r : i.defs()) {
+                    defs.merge(r.id(), 1, Integer::sum);
+                    definedBy.put(r.id(), i);
+                }
             }
             for (var o : b.terminator().uses()) if (o instanceof Reg r) uses.merge(r.id(), 1, Integer::sum);
         }
-        for (Block b : fn.blocks()) {
+        for (Block b : layout) {
             out = new ArrayList<>();
             if (b == fn.entry()) params();
-            List<Insn> insns = b.insns();
+            List<Insn> insns = X64BlockRewrites.rewrite(fn, b.insns(), uses, defs);
             // A compare whose only use is the block's branch becomes cmp + jcc (no setcc, no test).
             Insn.Compare fused = null;
             if (!insns.isEmpty() && insns.get(insns.size() - 1) instanceof Insn.Compare c
@@ -105,9 +117,28 @@ final class X64Lowering {
                     && uses.getOrDefault(r.id(), 0) == 1 && defs.getOrDefault(r.id(), 0) == 1 && !fn.params().contains(r)) {
                 fused = c;
             }
-            for (int k = 0; k < insns.size() - (fused == null ? 0 : 1); k++) insn(insns.get(k));
-            if (fused != null) fusedBranch(fused, (Terminator.Branch) b.terminator());
-            else terminator(b.terminator());
+            X64Address folding = new X64Address(this, insns, uses, defs);
+            // ... and a plain load just before it, used only by it, becomes the compare's memory operand.
+            int n = insns.size() - (fused == null ? 0 : 1);
+            Insn.Load loaded = fused != null && n > 0 && insns.get(n - 1) instanceof Insn.Load ld && ld.dst().equals(fused.a())
+                    && !fused.b().equals(ld.dst()) && ld.memType().bits() == ld.dst().type().bits()
+                    && uses.getOrDefault(ld.dst().id(), 0) == 1 && defs.getOrDefault(ld.dst().id(), 0) == 1
+                    && (fused.b() instanceof Reg || imm32(fused.b()) != null && X64Branches.fitsWidth(((org.machr.kd.ir.Imm) fused.b()).value(), ld.memType().bits()))
+                    ? ld : null;
+            X64Address.Pattern loadedAddress = loaded == null ? null : folding.patternAt(n - 1);
+            if (loaded != null) n--;
+            for (int k = 0; k < n; k++) {
+                if (folding.isFolded(k)) continue;
+                pattern = folding.patternAt(k);
+                insn(insns.get(k));
+                pattern = null;
+            }
+            if (loaded != null) {
+                pattern = loadedAddress;
+                branches.fusedBranch(fused, (Terminator.Branch) b.terminator(), X64Memory.folded(this, loaded.address()), X64Abi.sizeOfBits(loaded.memType().bits()));
+                pattern = null;
+            } else if (fused != null) branches.fusedBranch(fused, (Terminator.Branch) b.terminator(), null, OpSize.QWORD);
+            else branches.terminator(b.terminator());
             blocks.add(out);
             succs.add(b.terminator().successors().stream().map(blockIndex::get).toList());
         }
@@ -118,6 +149,12 @@ final class X64Lowering {
             @Override public List<Integer> successors(int block) { return succs.get(block); }
             @Override public int vregCount() { return count; }
         };
+    }
+
+    /** Whether the function calls another, or may call the panic path of a division (so keeps the stack 16-byte aligned). */
+    boolean makesCalls() {
+        return fn.blocks().stream().flatMap(b -> b.insns().stream())
+                .anyMatch(i -> i instanceof Insn.Call || i instanceof Insn.Binary b && b.op().canPanic());
     }
 
     VReg v(Reg r) {
@@ -308,6 +345,10 @@ final class X64Lowering {
         int to = c.dst().type().bits();
         switch (c.op()) {
             case ZEXT -> {
+                if (to > from && knownNonNegative(c.a())) {         // canonical and zero-extended forms agree
+                    materialize(d, c.a());
+                    return;
+                }
                 OpSize fs = X64Abi.sizeOfBits(from);
                 add(List.of(Operand.use(a), Operand.def(d)), (ctx, x) -> ctx.emit(from == 64 ? mov(x.get(1), x.get(0)) : zext(x.get(1), x.get(0), fs)));
                 if (to <= from) canonical(d, c.dst().type());
@@ -321,86 +362,20 @@ final class X64Lowering {
         }
     }
 
-    Label blockLabel(EmitContext ctx, int block) {
-        return ctx.blockLabels.get(block);
-    }
-
-    private void jumpTo(EmitContext ctx, int target) {
-        if (ctx.nextBlock != target) ctx.emit(new X64Insn.Jmp(new Target.Local(ctx.blockLabels.get(target)), X64Insn.Reach.NEAR));
-    }
-
-    private void fusedBranch(Insn.Compare c, Terminator.Branch b) {
-        VReg a = reg(c.a());
-        Imm k = imm32(c.b());
-        VReg rb = k == null ? reg(c.b()) : null;
-        Cond cond = cond(c.cond());
-        int yes = blockIndex.get(b.ifTrue());
-        int no = blockIndex.get(b.ifFalse());
-        List<Operand> ops = rb == null ? List.of(Operand.use(a)) : List.of(Operand.use(a), Operand.use(rb));
-        out.add(new MInsn(ops, Set.of(), false, true, (ctx, x) -> {
-            ctx.emit(new X64Insn.Alu(AluOp.CMP, OpSize.QWORD, x.get(0), rb == null ? k : x.get(1)));
-            if (ctx.nextBlock == yes) {
-                ctx.emit(new X64Insn.Jcc(negate(cond), new Target.Local(ctx.blockLabels.get(no)), X64Insn.Reach.NEAR));
-            } else {
-                ctx.emit(new X64Insn.Jcc(cond, new Target.Local(ctx.blockLabels.get(yes)), X64Insn.Reach.NEAR));
-                jumpTo(ctx, no);
-            }
-        }));
-    }
-
-    /** The opposite condition (the x86 encoding pairs them: cc ^ 1). */
-    static Cond negate(Cond c) {
-        return Cond.values()[c.ordinal() ^ 1];
-    }
-
-    private void terminator(Terminator t) {
-        switch (t) {
-            case Terminator.Jump j -> {
-                int target = blockIndex.get(j.target());
-                out.add(new MInsn(List.of(), Set.of(), false, true, (ctx, x) -> jumpTo(ctx, target)));
-            }
-            case Terminator.Branch b -> {
-                VReg c = reg(b.cond());
-                int yes = blockIndex.get(b.ifTrue());
-                int no = blockIndex.get(b.ifFalse());
-                out.add(new MInsn(List.of(Operand.use(c)), Set.of(), false, true, (ctx, x) -> {
-                    ctx.emit(new X64Insn.Test(OpSize.QWORD, x.get(0), x.get(0)));
-                    if (ctx.nextBlock == yes) {
-                        ctx.emit(new X64Insn.Jcc(Cond.E, new Target.Local(ctx.blockLabels.get(no)), X64Insn.Reach.NEAR));
-                    } else {
-                        ctx.emit(new X64Insn.Jcc(Cond.NE, new Target.Local(ctx.blockLabels.get(yes)), X64Insn.Reach.NEAR));
-                        jumpTo(ctx, no);
-                    }
-                }));
-            }
-            case Terminator.Switch s -> {
-                VReg value = reg(s.value());
-                for (Terminator.Case k : s.cases()) {
-                    int target = blockIndex.get(k.target());
-                    long key = k.value();
-                    if (fitsImm32(key)) {
-                        add(List.of(Operand.use(value)), (ctx, x) -> {
-                            ctx.emit(new X64Insn.Alu(AluOp.CMP, OpSize.QWORD, x.get(0), Imm.of(key)));
-                            ctx.emit(new X64Insn.Jcc(Cond.E, new Target.Local(ctx.blockLabels.get(target)), X64Insn.Reach.NEAR));
-                        });
-                    } else {
-                        VReg kv = reg(new org.machr.kd.ir.Imm(s.value().type(), key));
-                        add(List.of(Operand.use(value), Operand.use(kv)), (ctx, x) -> {
-                            ctx.emit(new X64Insn.Alu(AluOp.CMP, OpSize.QWORD, x.get(0), x.get(1)));
-                            ctx.emit(new X64Insn.Jcc(Cond.E, new Target.Local(ctx.blockLabels.get(target)), X64Insn.Reach.NEAR));
-                        });
-                    }
-                }
-                terminator(new Terminator.Jump(s.otherwise()));
-            }
-            case Terminator.Return r -> {
-                if (r.values().size() > 2) throw new UnsupportedIrException("returning more than 2 values");
-                List<Operand> ops = new ArrayList<>();
-                for (int i = 0; i < r.values().size(); i++) ops.add(Operand.fixedUse(reg(r.values().get(i)), X64Abi.RESULTS.get(i)));
-                out.add(new MInsn(ops, Set.of(), false, true, (ctx, x) -> ctx.epilogue()));
-            }
-            case Terminator.Unreachable u -> out.add(new MInsn(List.of(), Set.of(), false, true,
-                    (ctx, x) -> ctx.emit(new X64Insn.Nullary(NullaryOp.UD2))));
-        }
+    /**
+     * Whether the register's only definition leaves a value in {@code [0, 2^(w-1))} for its width w: an
+     * {@code and} with such a constant, a logical right shift by 1 or more, a zero-extending load or conversion.
+     */
+    private boolean knownNonNegative(org.machr.kd.ir.Operand o) {
+        if (!(o instanceof Reg r) || defCounts.getOrDefault(r.id(), 0) != 1 || fn.params().contains(r)) return false;
+        int bits = r.type().bits();
+        return switch (definedBy.get(r.id())) {
+            case Insn.Binary b when b.op() == BinOp.AND -> b.b() instanceof org.machr.kd.ir.Imm k && k.value() >= 0
+                    && (bits == 64 || k.value() < (1L << (bits - 1)));
+            case Insn.Binary b -> X64Arith.isPositiveShiftRight(b);
+            case Insn.Load ld -> ld.ext() == org.machr.kd.ir.Ext.ZERO && ld.memType().bits() < bits;
+            case Insn.Convert c -> c.op() == org.machr.kd.ir.ConvOp.ZEXT && c.a().type().bits() < bits;
+            case null, default -> false;
+        };
     }
 }

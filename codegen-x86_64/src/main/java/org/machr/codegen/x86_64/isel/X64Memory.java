@@ -23,28 +23,57 @@ final class X64Memory {
 
     private X64Memory() {}
 
-    /** An address: a register operand (index {@code reg} into the operand list) or a fixed memory operand. */
-    record Addr(VReg base, Mem fixed) {
-        Mem mem(List<Gpr64> regs, int index) {
-            return base == null ? fixed : Mem.base(regs.get(index));
+    /**
+     * An address: {@code disp + symbol + base + index × scale} over virtual registers, {@code %rsp} as the
+     * base when {@code stack}; {@link #uses()} lists its registers, base first.
+     */
+    record Addr(VReg base, VReg index, int scale, long disp, Target symbol, boolean stack) {
+        static Addr register(VReg base) {
+            return new Addr(base, null, 1, 0, null, false);
+        }
+
+        List<Operand> uses() {
+            List<Operand> ops = new ArrayList<>();
+            if (base != null) ops.add(Operand.use(base));
+            if (index != null) ops.add(Operand.use(index));
+            return ops;
+        }
+
+        /** The memory operand, its registers being {@code regs[first]} onwards (in {@link #uses()} order). */
+        Mem mem(List<Gpr64> regs, int first) {
+            Gpr64 b = stack ? Gpr64.RSP : base == null ? null : regs.get(first);
+            Gpr64 i = index == null ? null : regs.get(first + (base == null ? 0 : 1));
+            if (b == null && i == null) return symbol != null ? Mem.rip(symbol, disp) : Mem.absolute(disp);
+            if (b == null && scale == 1) return new Mem(null, i, null, 1, disp, symbol, false);
+            return new Mem(null, b, i, i == null ? 1 : scale, disp, symbol, false);
         }
     }
 
+    /** The address of {@code o} without folding (atomics pin their address register). */
     static Addr address(X64Lowering l, org.machr.kd.ir.Operand o) {
         return switch (o) {
-            case SlotAddr s -> new Addr(null, Mem.base(Gpr64.RSP, l.slotOffset(s)));
-            case SymbolAddr s -> new Addr(null, Mem.rip(Target.symbol(s.symbol()), s.addend()));
-            default -> new Addr(l.reg(o), null);
+            case SlotAddr s -> new Addr(null, null, 1, l.slotOffset(s), null, true);
+            case SymbolAddr s -> new Addr(null, null, 1, s.addend(), Target.symbol(s.symbol()), false);
+            default -> Addr.register(l.reg(o));
         };
+    }
+
+    /** The address of the current load or store: its folded form when {@link X64Address} planned one. */
+    static Addr folded(X64Lowering l, org.machr.kd.ir.Operand o) {
+        X64Address.Pattern p = l.pattern;
+        if (p == null) return address(l, o);
+        return new Addr(p.base() == null ? null : l.v(p.base()), p.index() == null ? null : l.v(p.index()), p.scale(), p.disp(),
+                p.symbol() == null ? null : Target.symbol(p.symbol()), p.stack());
     }
 
     static void load(X64Lowering l, Insn.Load ld) {
         VReg d = l.v(ld.dst());
         int bits = ld.memType().bits();
         OpSize size = X64Abi.sizeOfBits(bits);
-        Addr addr = address(l, ld.address());
+        Addr addr = folded(l, ld.address());
         boolean signed = bits == ld.dst().type().bits() || ld.ext() == Ext.SIGN;
-        List<Operand> ops = addr.base() == null ? List.of(Operand.def(d)) : List.of(Operand.use(addr.base()), Operand.def(d));
+        List<Operand> ops = addr.uses();
+        ops.add(Operand.def(d));
         l.add(ops, (ctx, x) -> {
             Gpr64 rd = x.get(x.size() - 1);
             Mem m = addr.mem(x, 0);
@@ -58,16 +87,16 @@ final class X64Memory {
 
     static void store(X64Lowering l, Insn.Store st) {
         OpSize size = X64Abi.sizeOfBits(st.memType().bits());
-        Addr addr = address(l, st.address());
+        Addr addr = folded(l, st.address());
         Imm k = X64Lowering.imm32(st.value());
         if (k != null) {
             long value = size == OpSize.QWORD ? k.value() : truncate(k.value(), size);
-            List<Operand> ops = addr.base() == null ? List.of() : List.of(Operand.use(addr.base()));
-            l.add(ops, (ctx, x) -> ctx.emit(new X64Insn.Mov(size, addr.mem(x, 0), Imm.of(value))));
+            l.add(addr.uses(), (ctx, x) -> ctx.emit(new X64Insn.Mov(size, addr.mem(x, 0), Imm.of(value))));
             return;
         }
         VReg value = l.reg(st.value());
-        List<Operand> ops = addr.base() == null ? List.of(Operand.use(value)) : List.of(Operand.use(value), Operand.use(addr.base()));
+        List<Operand> ops = new ArrayList<>(List.of(Operand.use(value)));
+        ops.addAll(addr.uses());
         l.add(ops, (ctx, x) -> ctx.emit(new X64Insn.Mov(size, addr.mem(x, 1), sized(x.get(0), size))));
     }
 

@@ -159,6 +159,244 @@ class X64LoweringTest {
     }
 
     @Test
+    void panicPathsAreLaidOutAfterTheHotBlocks() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            var fail = b.newBlock("check.fail");
+            var ok = b.newBlock("check.ok");
+            b.branch(b.compare(Cond.ULT, b.param(0), Imm.i64(10)), ok, fail);
+            b.positionAt(fail);
+            b.call("rt.panic_at", null, List.of(Imm.i64(0), Imm.i64(0), Imm.i64(0), Imm.i64(0), Imm.i32(7)), LOC);
+            b.unreachable();
+            b.positionAt(ok);
+            b.ret(b.add(b.param(0), Imm.i64(1)));
+        });
+        golden("cold_layout", s);
+        assertThat(s.indexOf("retq")).isPositive().isLessThan(s.indexOf("callq\trt.panic_at"));
+        assertThat(s).contains("jae\t.Lf.b2").doesNotContain("jmp\t");
+    }
+
+    /** {@code load.i64 [base + (index << shift) + disp]}, built the way the front end indexes arrays. */
+    private static String indexedLoad(int shift, long disp) {
+        return listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg scaled = b.binary(BinOp.SHL, b.param(1), Imm.i64(shift));
+            Reg at = b.add(b.add(b.param(0), scaled), Imm.i64(disp));
+            b.ret(b.load(IrType.I64, at, LOC));
+        });
+    }
+
+    @Test
+    void shiftedIndexAndConstantFoldIntoTheLoadForEveryScale() {
+        String[] scales = {"", ",2", ",4", ",8"};
+        for (int shift = 0; shift <= 3; shift++) {
+            String s = indexedLoad(shift, 16);
+            assertThat(s).as("shift %d", shift).containsPattern("movq\t16\\(%r[a-z0-9]+,%r[a-z0-9]+" + scales[shift] + "\\), %r")
+                    .doesNotContain("shlq").doesNotContain("addq").doesNotContain("leaq");
+        }
+        String mul = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg at = b.add(b.param(0), b.mul(b.param(1), Imm.i64(8)));
+            b.ret(b.load(IrType.I64, at, LOC));
+        });
+        assertThat(mul).containsPattern("movq\t\\(%r[a-z0-9]+,%r[a-z0-9]+,8\\), %r").doesNotContain("imulq");
+        String four = indexedLoad(4, 0);           // scale 16 does not exist: the shift stays
+        assertThat(four).contains("shlq\t$4, ").containsPattern("movq\t\\(%r[a-z0-9]+,%r[a-z0-9]+\\), %r");
+    }
+
+    @Test
+    void displacementsUseDisp8UpTo127AndDisp32Beyond() throws IOException {
+        String[] cases = {"127", "128", "-128", "-129"};
+        for (String disp : cases) {
+            String s = indexedLoad(2, Long.parseLong(disp));
+            assertThat(s).containsPattern("movq\t" + disp + "\\(%r[a-z0-9]+,%r[a-z0-9]+,4\\), %r");
+        }
+        golden("fold_disp8", indexedLoad(2, 127));
+        golden("fold_disp32", indexedLoad(2, 128));
+        assertThat(Files.readString(GOLDEN.resolve("fold_disp8.s"))).contains("127(");
+        String big = indexedLoad(0, 1L << 31);     // does not fit a disp32: added in a register
+        assertThat(big).contains("$2147483648, ").doesNotContain("2147483648(");
+    }
+
+    @Test
+    void globalsFoldAsAbsoluteDisplacementWithAnIndexAndRipRelativeWithout() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg at = b.add(new SymbolAddr("g", 0), b.binary(BinOp.SHL, b.param(0), Imm.i64(3)));
+            b.store(IrType.I8, b.add(new SymbolAddr("g", 4), b.param(1)), Imm.i8((byte) 1), false, LOC);
+            Reg v = b.load(IrType.I64, at, LOC);
+            Reg w = b.load(IrType.I64, b.add(new SymbolAddr("g", 0), Imm.i64(8)), LOC);
+            b.ret(b.add(v, w));
+        });
+        golden("fold_global", s);
+        assertThat(s).containsPattern("movb\t\\$1, g\\+4\\(%r[a-z0-9]+\\)").containsPattern("movq\tg\\(,%r[a-z0-9]+,8\\), %r")
+                .containsPattern("movq\tg\\+8\\(%rip\\), %r").doesNotContain("leaq\tg(%rip)");
+    }
+
+    @Test
+    void stackSlotsFoldWithAnIndexAndAddsBecomeLea() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            SlotAddr slot = b.slot(64, 8, "buf");
+            b.store(IrType.I32, b.add(slot, b.binary(BinOp.SHL, b.param(0), Imm.i64(2))), b.param(1), false, LOC);
+            Reg sum = b.add(b.param(0), b.param(1));
+            Reg p = b.add(b.add(b.param(1), b.mul(b.param(0), Imm.i64(4))), Imm.i64(-8));
+            b.ret(b.add(b.add(sum, p), b.add(sum, p)));
+        });
+        golden("fold_stack_lea", s);
+        assertThat(s).containsPattern("movl\t%e[a-z0-9]+, \\(%rsp,%r[a-z0-9]+,4\\)")
+                .containsPattern("leaq\t-8\\(%r[a-z0-9]+,%r[a-z0-9]+,4\\), %r")
+                .containsPattern("leaq\t\\(%r[a-z0-9]+,%r[a-z0-9]+\\), %r");
+    }
+
+    @Test
+    void anIndexRedefinedBeforeTheLoadIsNotFolded() {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg i = b.copy(b.param(1));
+            Reg at = b.add(b.param(0), b.binary(BinOp.SHL, i, Imm.i64(3)));
+            b.assign(i, Imm.i64(0));
+            Reg v = b.load(IrType.I64, at, LOC);
+            b.ret(b.add(v, i));
+        });
+        // the shift reads i before its redefinition, so it stays; the add (whose inputs live on) still folds
+        assertThat(s).contains("shlq\t$3, ").containsPattern("movq\t\\(%r[a-z0-9]+,%r[a-z0-9]+\\), %r").doesNotContain(",8)");
+    }
+
+    @Test
+    void aBranchIsFollowedByItsTrueSideWhateverTheIrOrder() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            var later = b.newBlock("later");
+            var taken = b.newBlock("taken");
+            b.branch(b.compare(Cond.SLT, b.param(0), Imm.i64(10)), taken, later);
+            b.positionAt(later);
+            b.ret(Imm.i64(2));
+            b.positionAt(taken);
+            b.ret(Imm.i64(1));
+        });
+        golden("layout_chain", s);
+        assertThat(s).containsPattern("jge\t\\.Lf\\.b2\n\\.Lf\\.b1:\n\tmovl\t\\$1, %eax").doesNotContain("jmp\t").doesNotContain("jl\t");
+    }
+
+    @Test
+    void subtractImmediateIntoAnotherRegisterIsLea() {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            Reg d = b.sub(b.param(0), Imm.i64(3));
+            b.ret(b.mul(d, b.param(0)));
+        });
+        assertThat(s).containsPattern("leaq\t-3\\(%r[a-z0-9]+\\), %r").doesNotContain("subq");
+    }
+
+    @Test
+    void anUpdateThroughATemporaryIsComputedInPlace() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg i = b.copy(b.param(1));
+            var loop = b.newBlock("loop");
+            var done = b.newBlock("done");
+            b.jump(loop);
+            b.positionAt(loop);
+            Reg next = b.add(i, Imm.i64(5));
+            b.assign(i, next);
+            b.branch(b.compare(Cond.ULT, i, b.param(0)), loop, done);
+            b.positionAt(done);
+            b.ret(i);
+        });
+        golden("update_in_place", s);
+        assertThat(s).containsPattern("\\.Lf\\.b1:\n\taddq\t\\$5, %r[a-z0-9]+\n\tcmpq\t").doesNotContain("leaq");
+    }
+
+    @Test
+    void aLoadFollowedByItsExtensionIsOneExtendingLoad() {
+        String z = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.convert(org.machr.kd.ir.ConvOp.ZEXT, IrType.I64, b.load(IrType.I8, b.param(0), LOC))));
+        assertThat(z).containsPattern("movzbl\t\\(%r[a-z0-9]+\\), %e").doesNotContain("movsbq");
+        String sx = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.convert(org.machr.kd.ir.ConvOp.SEXT, IrType.I64, b.load(IrType.I16, b.param(0), LOC))));
+        assertThat(sx).containsPattern("movswq\t\\(%r[a-z0-9]+\\), %r").doesNotContain("movzwl");
+    }
+
+    @Test
+    void aConstantOnTheLeftOfACommutativeOperationBecomesTheImmediate() {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.binary(BinOp.XOR, Imm.i64(0x1234), b.param(0))));
+        assertThat(s).containsPattern("xorq\t\\$4660, %r").doesNotContain("movl\t$4660");
+    }
+
+    @Test
+    void narrowValuesKnownNonNegativeNeedNoReExtension() {
+        String shr = listing(List.of(IrType.I32), IrType.I32, b -> b.ret(b.binary(BinOp.LSHR, b.param(0), Imm.i32(8))));
+        assertThat(shr).contains("shrq\t$8, ").doesNotContain("movslq");
+        String zext = listing(List.of(IrType.I32), IrType.I64, b -> {
+            Reg low = b.binary(BinOp.AND, b.param(0), Imm.i32(255));
+            b.ret(b.convert(org.machr.kd.ir.ConvOp.ZEXT, IrType.I64, low));
+        });
+        assertThat(zext).contains("andq\t$255, ").doesNotContainPattern("movl\t%e[a-z0-9]+, %e");
+        String negative = listing(List.of(IrType.I32), IrType.I64, b -> {   // -256 keeps the sign bit: zero-extend
+            Reg low = b.binary(BinOp.AND, b.param(0), Imm.i32(-256));
+            b.ret(b.convert(org.machr.kd.ir.ConvOp.ZEXT, IrType.I64, low));
+        });
+        assertThat(negative).containsPattern("movl\t%e[a-z0-9]+, %e");
+    }
+
+    @Test
+    void aLoopHeaderEnteredByAJumpIsPlacedAfterTheLatch() throws IOException {
+        String s = listing(List.of(IrType.I64), IrType.I64, b -> {
+            Reg i = b.copy(Imm.i64(0));
+            var head = b.newBlock("for.head");
+            var body = b.newBlock("for.body");
+            var end = b.newBlock("for.end");
+            b.jump(head);
+            b.positionAt(head);
+            b.branch(b.compare(Cond.ULT, i, b.param(0)), body, end);
+            b.positionAt(body);
+            b.assign(i, b.add(i, Imm.i64(1)));
+            b.jump(head);
+            b.positionAt(end);
+            b.ret(i);
+        });
+        golden("loop_rotation", s);
+        assertThat(s).containsPattern("\\.Lf\\.b1:\n\taddq\t\\$1, %r[a-z0-9]+\n\\.Lf\\.b2:\n\tcmpq\t%r[a-z0-9]+, %r[a-z0-9]+\n\t\\{disp32\\}\tjb\t\\.Lf\\.b1\n\\.Lf\\.b3:");
+        assertThat(s.split("jmp\t", -1)).hasSize(2);       // only the entry jumps to the header
+    }
+
+    @Test
+    void withoutStackDataThereIsNoFramePointerAndSavedRegistersArePushed() throws IOException {
+        String leaf = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.add(b.param(0), Imm.i64(1))));
+        assertThat(leaf).doesNotContain("%rbp").doesNotContain("leave").doesNotContain("%rsp").endsWith("\tretq\n");
+        String one = listing(List.of(IrType.I64), IrType.I64, b -> {
+            Reg r = b.call("f", IrType.I64, List.of(Imm.i64(3)), LOC);
+            b.ret(b.add(r, b.param(0)));
+        });
+        golden("frameless_call", one);
+        // one push leaves %rsp 16-byte aligned at the call; two need 8 bytes more
+        assertThat(one).containsPattern("f:\n\tpushq\t%rbx\n\\.Lf\\.b0:").contains("\tpopq\t%rbx\n\tretq\n").doesNotContain("%rbp")
+                .doesNotContain("subq");
+        String two = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg r = b.call("f", IrType.I64, List.of(Imm.i64(3)), LOC);
+            b.ret(b.add(b.add(r, b.param(0)), b.param(1)));
+        });
+        assertThat(two).containsPattern("f:\n\tpushq\t%r[a-z0-9]+\n\tpushq\t%r[a-z0-9]+\n\tsubq\t\\$8, %rsp\n")
+                .containsPattern("\taddq\t\\$8, %rsp\n\tpopq\t%r[a-z0-9]+\n\tpopq\t%r[a-z0-9]+\n\tretq\n");
+    }
+
+    /** {@code load.<type> [address]; cmp <cond> loaded, right; br} returning 1 or 2. */
+    private static String compareLoaded(IrType type, List<IrType> params, java.util.function.Function<FunctionBuilder, org.machr.kd.ir.Operand> address,
+                                        Cond cond, java.util.function.Function<FunctionBuilder, org.machr.kd.ir.Operand> right) {
+        return listing(params, IrType.I64, b -> {
+            var yes = b.newBlock("yes");
+            var no = b.newBlock("no");
+            Reg v = b.load(type, address.apply(b), LOC);
+            b.branch(b.compare(cond, v, right.apply(b)), yes, no);
+            b.positionAt(yes);
+            b.ret(Imm.i64(1));
+            b.positionAt(no);
+            b.ret(Imm.i64(2));
+        });
+    }
+
+    @Test
+    void aLoadUsedOnlyByTheBranchCompareIsItsMemoryOperand() throws IOException {
+        String s = compareLoaded(IrType.I8, List.of(IrType.I64), b -> b.add(new SymbolAddr("g", 0), b.param(0)), Cond.EQ, b -> Imm.i8(0));
+        golden("compare_memory", s);
+        assertThat(s).containsPattern("cmpb\t\\$0, g\\(%r[a-z0-9]+\\)\n\t\\{disp32\\}\tjne\t").doesNotContain("movsbq");
+        String reg = compareLoaded(IrType.I32, List.of(IrType.I64, IrType.I32), b -> b.param(0), Cond.SLT, b -> b.param(1));
+        assertThat(reg).containsPattern("cmpl\t%e[a-z0-9]+, \\(%r[a-z0-9]+\\)\n\t\\{disp32\\}\tjge\t").doesNotContain("movslq");
+        String wide = compareLoaded(IrType.I16, List.of(IrType.I64), b -> b.param(0), Cond.ULT, b -> Imm.i16(0x7fff));
+        assertThat(wide).contains("cmpw\t$32767, (%r");
+    }
+
+    @Test
     void hostedIntrinsicsAreADiagnosticNotACrash() {
         IrProgram p = new IrProgram();
         FunctionBuilder b = FunctionBuilder.begin(p, "f", List.of(IrType.I8), null, LOC, true);
