@@ -30,6 +30,13 @@ final class AstBuilder {
     }
 
     ModuleFile file(KdParser.FileContext ctx) {
+        List<Decl> decls = new ArrayList<>();
+        for (KdParser.ItemContext item : ctx.item()) decls.add(item(item));
+        return file(ctx, decls);
+    }
+
+    /** The module of a file whose items were already turned into {@code decls}. */
+    ModuleFile file(KdParser.FileContext ctx, List<Decl> decls) {
         String declared = null;
         Span declaredSpan = null;
         if (ctx.moduleDecl() != null) {
@@ -40,12 +47,10 @@ final class AstBuilder {
         for (KdParser.UseDeclContext u : ctx.useDecl()) {
             uses.add(new ModuleFile.Use(path(u.path()), u.IDENT() == null ? null : u.IDENT().getText(), span(u.path())));
         }
-        List<Decl> decls = new ArrayList<>();
-        for (KdParser.ItemContext item : ctx.item()) decls.add(item(item));
         return new ModuleFile(source, declared, declaredSpan, uses, decls);
     }
 
-    private Decl item(KdParser.ItemContext ctx) {
+    Decl item(KdParser.ItemContext ctx) {
         if (ctx.trapDecl() != null) return systems.trap(ctx.trapDecl());
         if (ctx.interfaceDecl() != null) return systems.iface(ctx.interfaceDecl());
         if (ctx.systemDecl() != null) return systems.system(ctx.systemDecl());
@@ -255,10 +260,10 @@ final class AstBuilder {
     }
 
     private Expr binary(KdParser.BinaryExprContext b, Span span) {
-        Expr.BinaryOp op = Expr.BinaryOp.of(b.op.getText());
+        Expr.BinaryOp op = binaryOp(b.op);
         if (op.isComparison()) {
             for (KdParser.ExprContext side : b.expr()) {
-                if (side instanceof KdParser.BinaryExprContext inner && Expr.BinaryOp.of(inner.op.getText()).isComparison()) {
+                if (side instanceof KdParser.BinaryExprContext inner && binaryOp(inner.op).isComparison()) {
                     diagnostics.error(KdCode.KD0010, span(b.op), "comparison operators cannot be chained; use parentheses");
                 }
             }
@@ -266,17 +271,41 @@ final class AstBuilder {
         return new Expr.Binary(op, expr(b.expr(0)), expr(b.expr(1)), span(b.op), span);
     }
 
+    private static Expr.BinaryOp binaryOp(Token op) {
+        return switch (op.getType()) {
+            case KdParser.STAR -> Expr.BinaryOp.MUL;
+            case KdParser.SLASH -> Expr.BinaryOp.DIV;
+            case KdParser.PERCENT -> Expr.BinaryOp.REM;
+            case KdParser.PLUS -> Expr.BinaryOp.ADD;
+            case KdParser.MINUS -> Expr.BinaryOp.SUB;
+            case KdParser.SHL -> Expr.BinaryOp.SHL;
+            case KdParser.SHR -> Expr.BinaryOp.SHR;
+            case KdParser.AMP -> Expr.BinaryOp.AND;
+            case KdParser.CARET -> Expr.BinaryOp.XOR;
+            case KdParser.PIPE -> Expr.BinaryOp.OR;
+            case KdParser.EQ -> Expr.BinaryOp.EQ;
+            case KdParser.NE -> Expr.BinaryOp.NE;
+            case KdParser.LT -> Expr.BinaryOp.LT;
+            case KdParser.LE -> Expr.BinaryOp.LE;
+            case KdParser.GT -> Expr.BinaryOp.GT;
+            case KdParser.GE -> Expr.BinaryOp.GE;
+            case KdParser.ANDAND -> Expr.BinaryOp.ANDAND;
+            case KdParser.OROR -> Expr.BinaryOp.OROR;
+            default -> Expr.BinaryOp.of(op.getText());
+        };
+    }
+
     private Expr primary(KdParser.PrimaryContext ctx) {
         Span span = span(ctx);
         return switch (ctx) {
-            case KdParser.IntLitContext i -> new Expr.IntLit(Literals.integer(i.getText(), span, diagnostics), span);
+            case KdParser.IntLitContext i -> new Expr.IntLit(Literals.integer(i.INT().getText(), span, diagnostics), span);
             case KdParser.CharLitContext c -> charLiteral(c.CHAR());
             case KdParser.StringLitContext s -> new Expr.StrLit(
-                    Literals.bytes(source, s.STRING().getSymbol().getStartIndex(), s.getText(), diagnostics), span);
+                    Literals.bytes(source, s.STRING().getSymbol().getStartIndex(), s.STRING().getText(), diagnostics), span);
             case KdParser.TrueLitContext t -> new Expr.BoolLit(true, span);
             case KdParser.FalseLitContext f -> new Expr.BoolLit(false, span);
             case KdParser.NullLitContext n -> new Expr.NullLit(span);
-            case KdParser.NameExprContext n -> new Expr.Name(n.getText(), span);
+            case KdParser.NameExprContext n -> new Expr.Name(n.IDENT().getText(), span);
             case KdParser.ParenExprContext p -> expr(p.expr());
             case KdParser.ArrayRepeatContext r -> new Expr.ArrayRepeat(expr(r.expr(0)), expr(r.expr(1)), span);
             case KdParser.ArrayLitContext a -> {

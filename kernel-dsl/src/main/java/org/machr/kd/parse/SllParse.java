@@ -1,0 +1,82 @@
+package org.machr.kd.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import org.machr.diag.Diagnostic;
+import org.machr.diag.Diagnostics;
+import org.machr.diag.SourceFile;
+import org.machr.kd.ast.Decl;
+import org.machr.kd.ast.ModuleFile;
+
+/**
+ * The fast path of {@link KdParse}: lex on demand, parse with SLL prediction, bail out at the first
+ * problem, and build each item's AST as soon as the item is parsed, dropping its parse tree, so the
+ * whole file's tree never exists at once. Error tokens of the lexer appear in no parser rule, so a
+ * lexical error also makes it bail. The AST builder's own diagnostics are held back until the parse
+ * has succeeded: when it gives up, {@link KdParse} starts again from scratch and reports exactly
+ * what it always did.
+ */
+final class SllParse {
+
+    private SllParse() {}
+
+    /** The module's AST, or null when the fast path gave up. */
+    static ModuleFile parse(SourceFile source, Diagnostics diagnostics) {
+        KdLexer lexer = new KdLexer(CharStreams.fromString(source.text(), source.path()));
+        lexer.removeErrorListeners();
+        KdParser parser = new KdParser(new UnbufferedTokenStream<>(lexer));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        Diagnostics held = new Diagnostics();
+        AstBuilder builder = new AstBuilder(source, held);
+        ItemsAsParsed items = new ItemsAsParsed(builder);
+        parser.addParseListener(items);
+        KdParser.FileContext tree;
+        try {
+            tree = parser.file();
+        } catch (ParseCancellationException e) {
+            return null;
+        }
+        ModuleFile file = builder.file(tree, items.decls);
+        for (Diagnostic d : held.all()) diagnostics.report(d);
+        return file;
+    }
+
+    /** Turns every completed item into its declaration and takes it out of the parse tree. */
+    private static final class ItemsAsParsed implements ParseTreeListener {
+        private final AstBuilder builder;
+        final List<Decl> decls = new ArrayList<>();
+
+        ItemsAsParsed(AstBuilder builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+            // An item left by a bail-out (exception set) is incomplete; the parse is abandoned anyway.
+            if (ctx instanceof KdParser.ItemContext item && item.exception == null) {
+                decls.add(builder.item(item));
+                item.getParent().removeLastChild();
+            }
+        }
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {}
+
+        @Override
+        public void visitTerminal(TerminalNode node) {}
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {}
+    }
+}
