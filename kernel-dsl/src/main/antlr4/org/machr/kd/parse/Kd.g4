@@ -4,6 +4,9 @@
  */
 grammar Kd;
 
+// Parse-tree nodes with small child lists (see KdRuleContext).
+options { contextSuperClass = org.machr.kd.parse.KdRuleContext; }
+
 file        : moduleDecl? useDecl* item* EOF ;
 moduleDecl  : MODULE path ';' ;
 useDecl     : USE path (AS IDENT)? ';' ;

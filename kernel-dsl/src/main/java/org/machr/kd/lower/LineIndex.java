@@ -48,6 +48,10 @@ final class LineIndex {
     private int lineIndex(int offset) {
         int l = last;
         if (offset >= starts[l] && (l + 1 == starts.length || offset < starts[l + 1])) return l;
+        if (l + 1 < starts.length && offset >= starts[l + 1] && (l + 2 == starts.length || offset < starts[l + 2])) {
+            last = l + 1;
+            return last;
+        }
         int i = Arrays.binarySearch(starts, offset);
         int found = i >= 0 ? i : -i - 2;
         if (found >= 0) last = found;

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import org.machr.diag.Diagnostic;
 import org.machr.diag.Diagnostics;
 import org.machr.diag.SourceFile;
@@ -33,50 +31,45 @@ final class SllParse {
     static ModuleFile parse(SourceFile source, Diagnostics diagnostics) {
         KdLexer lexer = new KdLexer(CharStreams.fromString(source.text(), source.path()));
         lexer.removeErrorListeners();
-        KdParser parser = new KdParser(new UnbufferedTokenStream<>(lexer));
+        Diagnostics held = new Diagnostics();
+        AstBuilder builder = new AstBuilder(source, held);
+        ItemByItemParser parser = new ItemByItemParser(new UnbufferedTokenStream<>(lexer), builder);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        Diagnostics held = new Diagnostics();
-        AstBuilder builder = new AstBuilder(source, held);
-        ItemsAsParsed items = new ItemsAsParsed(builder);
-        parser.addParseListener(items);
         KdParser.FileContext tree;
         try {
             tree = parser.file();
         } catch (ParseCancellationException e) {
             return null;
         }
-        ModuleFile file = builder.file(tree, items.decls);
+        ModuleFile file = builder.file(tree, parser.decls);
         for (Diagnostic d : held.all()) diagnostics.report(d);
         return file;
     }
 
-    /** Turns every completed item into its declaration and takes it out of the parse tree. */
-    private static final class ItemsAsParsed implements ParseTreeListener {
+    /**
+     * Turns every completed item into its declaration and takes it out of the parse tree. (A parse
+     * listener could do the same, but being told of every rule and token costs more than the rest.)
+     */
+    private static final class ItemByItemParser extends KdParser {
         private final AstBuilder builder;
         final List<Decl> decls = new ArrayList<>();
 
-        ItemsAsParsed(AstBuilder builder) {
+        ItemByItemParser(TokenStream tokens, AstBuilder builder) {
+            super(tokens);
             this.builder = builder;
         }
 
         @Override
-        public void exitEveryRule(ParserRuleContext ctx) {
+        public void exitRule() {
+            ParserRuleContext done = _ctx;
+            super.exitRule();
             // An item left by a bail-out (exception set) is incomplete; the parse is abandoned anyway.
-            if (ctx instanceof KdParser.ItemContext item && item.exception == null) {
+            if (done instanceof KdParser.ItemContext item && item.exception == null) {
                 decls.add(builder.item(item));
-                item.getParent().removeLastChild();
+                _ctx.removeLastChild();
             }
         }
-
-        @Override
-        public void enterEveryRule(ParserRuleContext ctx) {}
-
-        @Override
-        public void visitTerminal(TerminalNode node) {}
-
-        @Override
-        public void visitErrorNode(ErrorNode node) {}
     }
 }
