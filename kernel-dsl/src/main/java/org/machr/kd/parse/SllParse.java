@@ -42,6 +42,9 @@ final class SllParse {
             tree = parser.file();
         } catch (ParseCancellationException e) {
             return null;
+        } catch (StackOverflowError e) {
+            // Too deep for this path; the full path decides between a lexical error and KD0007, as before.
+            return null;
         }
         ModuleFile file = builder.file(tree, parser.decls);
         for (Diagnostic d : held.all()) diagnostics.report(d);
