@@ -22,9 +22,9 @@ import org.machr.kd.lower.Lowering;
  * (load, parse, resolve, check), lowering to IR, IR passes and JVM code generation, each in lines per
  * second of wall time, with the process CPU time beside it (median of RUNS runs after WARMUP warm-up
  * runs in the same JVM, all on the same program). "check + IR" is front end, lowering and IR passes
- * together: the median of their per-run sum. Each run starts with a full collection, outside the
- * timings, so that no run pays for collecting the garbage of the runs before it (a compile in a fresh
- * JVM does not either). Run by ./run.sh.
+ * together: the median of their per-run sum. A phase's wall time includes the collections that happen
+ * during it, also of garbage left by earlier phases and runs, so the figures depend on how the heap
+ * has grown. Run by ./run.sh.
  */
 public final class KdCompileBench {
     static final int LINES = Integer.getInteger("lines", 100_000);
@@ -43,7 +43,6 @@ public final class KdCompileBench {
         List<double[]> cpu = new ArrayList<>();
         int status = 0;
         for (int run = 0; run < WARMUP + RUNS; run++) {
-            System.gc();
             long[] w = new long[5];
             long[] c = new long[5];
             Diagnostics d = new Diagnostics();
