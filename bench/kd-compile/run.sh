@@ -1,6 +1,7 @@
 #!/bin/sh
 # Compile throughput of the .kd toolchain: front end, lowering, IR passes and JVM codegen in lines/s
-# on a generated 100,000-line program (median of several warm runs). Usage: bench/kd-compile/run.sh
+# on a generated 100,000-line program (median of several warm runs in one JVM), then
+# "check + IR" (front end + lowering + IR passes) as one figure. Usage: bench/kd-compile/run.sh
 # [-Dlines=N -Druns=N -Dwarmup=N]. Prints figures; asserts nothing.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)

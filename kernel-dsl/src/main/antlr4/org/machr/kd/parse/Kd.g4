@@ -4,6 +4,9 @@
  */
 grammar Kd;
 
+// Parse-tree nodes with small child lists (see KdRuleContext).
+options { contextSuperClass = org.machr.kd.parse.KdRuleContext; }
+
 file        : moduleDecl? useDecl* item* EOF ;
 moduleDecl  : MODULE path ';' ;
 useDecl     : USE path (AS IDENT)? ';' ;
@@ -147,9 +150,10 @@ PLUS: '+'; MINUS: '-'; STAR: '*'; SLASH: '/'; PERCENT: '%'; AMP: '&'; PIPE: '|';
 TILDE: '~'; BANG: '!'; LT: '<'; GT: '>'; ASSIGN: '='; DOT: '.'; COMMA: ','; SEMI: ';'; COLON: ':';
 LPAREN: '('; RPAREN: ')'; LBRACKET: '['; RBRACKET: ']'; LBRACE: '{'; RBRACE: '}'; QUESTION: '?';
 
-WS: [ \t\r\n]+ -> channel(HIDDEN) ;
-LINE_COMMENT: '//' ~[\r\n]* -> channel(HIDDEN) ;
-BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN) ;
+// Skipped rather than kept on a hidden channel: nothing reads them, and a token object apiece is costly.
+WS: [ \t\r\n]+ -> skip ;
+LINE_COMMENT: '//' ~[\r\n]* -> skip ;
+BLOCK_COMMENT: '/*' .*? '*/' -> skip ;
 
 // Error tokens: reported by the parse driver and dropped before parsing.
 UNTERMINATED_COMMENT: '/*' ( ~'*' | '*'+ ~[*/] )* '*'* ;

@@ -49,11 +49,11 @@ public final class Semantics {
 
     private final Program program;
     final Map<Expr.Call, MethodCall> methods = new IdentityHashMap<>();
-    final Map<Expr, Type> types = new IdentityHashMap<>();
-    final Map<Expr, Ref> refs = new IdentityHashMap<>();
-    final Map<Expr, BigInteger> constants = new IdentityHashMap<>();
-    final Map<Stmt, LocalVar> bindings = new IdentityHashMap<>();
-    final Map<org.machr.kd.ast.Decl.Param, LocalVar> params = new IdentityHashMap<>();
+    final Map<Expr, Type> types;
+    final Map<Expr, Ref> refs;
+    final Map<Expr, BigInteger> constants;
+    final Map<Stmt, LocalVar> bindings;
+    final Map<org.machr.kd.ast.Decl.Param, LocalVar> params;
     final java.util.Set<Stmt> exhaustive = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     final List<UnsafeSite> unsafeSites = new ArrayList<>();
     final List<FnInfo> functions = new ArrayList<>();
@@ -65,6 +65,15 @@ public final class Semantics {
 
     Semantics(Program program) {
         this.program = program;
+        // Sized from the program text so that large programs do not rehash these tables again and again.
+        long chars = 0;
+        for (ModuleInfo m : program.modules().values()) chars += m.file().source().text().length();
+        int expected = (int) Math.min(chars / 6, 1 << 24);
+        this.types = new IdentityHashMap<>(expected);
+        this.refs = new IdentityHashMap<>(expected / 2);
+        this.constants = new IdentityHashMap<>(expected / 16);
+        this.bindings = new IdentityHashMap<>(expected / 32);
+        this.params = new IdentityHashMap<>(expected / 32);
     }
 
     public Program program() { return program; }

@@ -25,20 +25,24 @@ public sealed interface Type {
         public final String spelling;
         public final int bits;
         public final boolean signed;
+        private final BigInteger min;
+        private final BigInteger max;
 
         IntKind(String spelling, int bits, boolean signed) {
             this.spelling = spelling;
             this.bits = bits;
             this.signed = signed;
+            this.min = signed ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
+            this.max = signed ? BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE)
+                    : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
         }
 
         public BigInteger min() {
-            return signed ? BigInteger.ONE.shiftLeft(bits - 1).negate() : BigInteger.ZERO;
+            return min;
         }
 
         public BigInteger max() {
-            return signed ? BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE)
-                    : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
+            return max;
         }
 
         public boolean fits(BigInteger v) {
@@ -52,8 +56,10 @@ public sealed interface Type {
             return m;
         }
 
+        private static final IntKind[] ALL = values();
+
         public static IntKind byName(String name) {
-            for (IntKind k : values()) if (k.spelling.equals(name)) return k;
+            for (IntKind k : ALL) if (k.spelling.equals(name)) return k;
             return null;
         }
     }

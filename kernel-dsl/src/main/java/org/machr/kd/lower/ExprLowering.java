@@ -47,12 +47,14 @@ final class ExprLowering {
 
     Value value(Expr e) {
         BigInteger k = sem.constantOf(e);
-        Type t = type(e);
-        if (k != null && (t instanceof Type.Int || t instanceof Type.Enum || t instanceof Type.Bool)) {
-            return new Value.Scalar(new Imm(Layout.ir(t), k.longValue()));
+        if (k != null) {
+            Type t = type(e);
+            if (t instanceof Type.Int || t instanceof Type.Enum || t instanceof Type.Bool) {
+                return new Value.Scalar(new Imm(Layout.ir(t), k.longValue()));
+            }
         }
         return switch (e) {
-            case Expr.IntLit i -> new Value.Scalar(new Imm(Layout.ir(t), i.value().longValue()));
+            case Expr.IntLit i -> new Value.Scalar(new Imm(Layout.ir(type(i)), i.value().longValue()));
             case Expr.BoolLit bl -> new Value.Scalar(Imm.bool(bl.value()));
             case Expr.NullLit n -> new Value.Scalar(Imm.i64(0));
             case Expr.StrLit s -> f.lowering.stringValue(s.bytes());

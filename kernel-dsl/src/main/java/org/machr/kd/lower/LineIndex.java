@@ -34,12 +34,27 @@ final class LineIndex {
 
     /** 1-based line of the span's start. */
     int line(Span span) {
-        int i = Arrays.binarySearch(starts, span.start());
-        return (i >= 0 ? i : -i - 2) + 1;
+        return lineIndex(span.start()) + 1;
     }
 
     /** 1-based column of the span's start. */
     int column(Span span) {
-        return span.start() - starts[line(span) - 1] + 1;
+        return span.start() - starts[lineIndex(span.start())] + 1;
+    }
+
+    /** The line last found: lowering asks about nearby offsets in turn, so it is usually the answer again. */
+    private int last;
+
+    private int lineIndex(int offset) {
+        int l = last;
+        if (offset >= starts[l] && (l + 1 == starts.length || offset < starts[l + 1])) return l;
+        if (l + 1 < starts.length && offset >= starts[l + 1] && (l + 2 == starts.length || offset < starts[l + 2])) {
+            last = l + 1;
+            return last;
+        }
+        int i = Arrays.binarySearch(starts, offset);
+        int found = i >= 0 ? i : -i - 2;
+        if (found >= 0) last = found;
+        return found;
     }
 }

@@ -2,7 +2,9 @@ package org.machr.kd.parse;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -22,6 +24,7 @@ final class AstBuilder {
     private final SourceFile source;
     private final Diagnostics diagnostics;
     private final SystemBuilder systems;
+    private final Map<String, String> names = new HashMap<>();
 
     AstBuilder(SourceFile source, Diagnostics diagnostics) {
         this.source = source;
@@ -30,6 +33,13 @@ final class AstBuilder {
     }
 
     ModuleFile file(KdParser.FileContext ctx) {
+        List<Decl> decls = new ArrayList<>();
+        for (KdParser.ItemContext item : ctx.item()) decls.add(item(item));
+        return file(ctx, decls);
+    }
+
+    /** The module of a file whose items were already turned into {@code decls}. */
+    ModuleFile file(KdParser.FileContext ctx, List<Decl> decls) {
         String declared = null;
         Span declaredSpan = null;
         if (ctx.moduleDecl() != null) {
@@ -38,14 +48,12 @@ final class AstBuilder {
         }
         List<ModuleFile.Use> uses = new ArrayList<>();
         for (KdParser.UseDeclContext u : ctx.useDecl()) {
-            uses.add(new ModuleFile.Use(path(u.path()), u.IDENT() == null ? null : u.IDENT().getText(), span(u.path())));
+            uses.add(new ModuleFile.Use(path(u.path()), u.IDENT() == null ? null : name(u.IDENT()), span(u.path())));
         }
-        List<Decl> decls = new ArrayList<>();
-        for (KdParser.ItemContext item : ctx.item()) decls.add(item(item));
         return new ModuleFile(source, declared, declaredSpan, uses, decls);
     }
 
-    private Decl item(KdParser.ItemContext ctx) {
+    Decl item(KdParser.ItemContext ctx) {
         if (ctx.trapDecl() != null) return systems.trap(ctx.trapDecl());
         if (ctx.interfaceDecl() != null) return systems.iface(ctx.interfaceDecl());
         if (ctx.systemDecl() != null) return systems.system(ctx.systemDecl());
@@ -53,29 +61,29 @@ final class AstBuilder {
         for (KdParser.AttributeContext a : ctx.attribute()) attrs.add(attribute(a));
         boolean pub = ctx.PUB() != null;
         return switch (ctx.decl()) {
-            case KdParser.FnDeclContext f -> new Decl.Fn(f.IDENT().getText(), span(f.IDENT()), pub, f.UNSAFE() != null,
+            case KdParser.FnDeclContext f -> new Decl.Fn(name(f.IDENT()), span(f.IDENT()), pub, f.UNSAFE() != null,
                     false, params(f.params()), f.type() == null ? null : type(f.type()), block(f.block()), attrs);
-            case KdParser.ExternFnDeclContext f -> new Decl.Fn(f.IDENT().getText(), span(f.IDENT()), pub, true, true,
+            case KdParser.ExternFnDeclContext f -> new Decl.Fn(name(f.IDENT()), span(f.IDENT()), pub, true, true,
                     params(f.params()), f.type() == null ? null : type(f.type()), null, attrs);
             case KdParser.StructDeclContext s -> {
                 List<Decl.Field> fields = new ArrayList<>();
                 for (KdParser.FieldContext fc : s.field()) {
                     List<Decl.Attribute> fa = new ArrayList<>();
                     for (KdParser.AttributeContext a : fc.attribute()) fa.add(attribute(a));
-                    fields.add(new Decl.Field(fc.IDENT().getText(), span(fc.IDENT()), type(fc.type()), fa));
+                    fields.add(new Decl.Field(name(fc.IDENT()), span(fc.IDENT()), type(fc.type()), fa));
                 }
-                yield new Decl.Struct(s.IDENT().getText(), span(s.IDENT()), pub, fields, attrs);
+                yield new Decl.Struct(name(s.IDENT()), span(s.IDENT()), pub, fields, attrs);
             }
             case KdParser.EnumDeclContext e -> {
                 List<Decl.Variant> variants = new ArrayList<>();
                 for (KdParser.VariantContext v : e.variant()) {
-                    variants.add(new Decl.Variant(v.IDENT().getText(), span(v.IDENT()), v.expr() == null ? null : expr(v.expr())));
+                    variants.add(new Decl.Variant(name(v.IDENT()), span(v.IDENT()), v.expr() == null ? null : expr(v.expr())));
                 }
-                yield new Decl.Enum(e.IDENT().getText(), span(e.IDENT()), pub, type(e.type()), variants);
+                yield new Decl.Enum(name(e.IDENT()), span(e.IDENT()), pub, type(e.type()), variants);
             }
-            case KdParser.ConstDeclContext c -> new Decl.Const(c.IDENT().getText(), span(c.IDENT()), pub, type(c.type()),
+            case KdParser.ConstDeclContext c -> new Decl.Const(name(c.IDENT()), span(c.IDENT()), pub, type(c.type()),
                     expr(c.expr()));
-            case KdParser.GlobalDeclContext g -> new Decl.Global(g.IDENT().getText(), span(g.IDENT()), pub,
+            case KdParser.GlobalDeclContext g -> new Decl.Global(name(g.IDENT()), span(g.IDENT()), pub,
                     g.kind.getType() == KdParser.VAR, type(g.type()), g.expr() == null ? null : expr(g.expr()), attrs);
             default -> throw new IllegalStateException("unknown declaration " + ctx.decl().getClass());
         };
@@ -93,13 +101,13 @@ final class AstBuilder {
                 args.add(a.getText());
             }
         }
-        return new Decl.Attribute(ctx.IDENT().getText(), span(ctx), args);
+        return new Decl.Attribute(name(ctx.IDENT()), span(ctx), args);
     }
 
     List<Decl.Param> params(KdParser.ParamsContext ctx) {
         List<Decl.Param> out = new ArrayList<>();
         if (ctx == null) return out;
-        for (KdParser.ParamContext p : ctx.param()) out.add(new Decl.Param(p.IDENT().getText(), span(p.IDENT()), type(p.type())));
+        for (KdParser.ParamContext p : ctx.param()) out.add(new Decl.Param(name(p.IDENT()), span(p.IDENT()), type(p.type())));
         return out;
     }
 
@@ -131,14 +139,14 @@ final class AstBuilder {
     private Stmt stmt(KdParser.StmtContext ctx) {
         Span span = span(ctx);
         return switch (ctx) {
-            case KdParser.LetStmtContext l -> new Stmt.Local(l.IDENT().getText(), span(l.IDENT()), false,
+            case KdParser.LetStmtContext l -> new Stmt.Local(name(l.IDENT()), span(l.IDENT()), false,
                     l.type() == null ? null : type(l.type()), expr(l.expr()), span);
-            case KdParser.VarStmtContext v -> new Stmt.Local(v.IDENT().getText(), span(v.IDENT()), true,
+            case KdParser.VarStmtContext v -> new Stmt.Local(name(v.IDENT()), span(v.IDENT()), true,
                     v.type() == null ? null : type(v.type()), v.expr() == null ? null : expr(v.expr()), span);
             case KdParser.IfLetStmtContext i -> ifLet(i.ifLet());
             case KdParser.IfStmtContext i -> ifThen(i.ifThen());
             case KdParser.WhileStmtContext w -> new Stmt.While(expr(w.expr()), block(w.block()), span);
-            case KdParser.ForStmtContext f -> new Stmt.For(f.IDENT().getText(), span(f.IDENT()), expr(f.expr(0)),
+            case KdParser.ForStmtContext f -> new Stmt.For(name(f.IDENT()), span(f.IDENT()), expr(f.expr(0)),
                     expr(f.expr(1)), block(f.block()), span);
             case KdParser.LoopStmtContext l -> new Stmt.Loop(block(l.block()), span);
             case KdParser.BreakStmtContext b -> new Stmt.Break(span(b.BREAK()));
@@ -159,7 +167,7 @@ final class AstBuilder {
 
     private Stmt simple(List<KdParser.ExprContext> exprs, KdParser.AssignOpContext op, Span span) {
         if (op == null) return new Stmt.ExprStmt(expr(exprs.get(0)), span);
-        String text = op.getText();
+        String text = op.getStart().getText();
         Expr.BinaryOp binary = text.equals("=") ? null : Expr.BinaryOp.of(text.substring(0, text.length() - 1));
         return new Stmt.Assign(expr(exprs.get(0)), binary, expr(exprs.get(1)), span);
     }
@@ -204,7 +212,7 @@ final class AstBuilder {
     }
 
     private Stmt ifLet(KdParser.IfLetContext ctx) {
-        return new Stmt.IfLet(ctx.IDENT().getText(), span(ctx.IDENT()), expr(ctx.expr()), block(ctx.block()),
+        return new Stmt.IfLet(name(ctx.IDENT()), span(ctx.IDENT()), expr(ctx.expr()), block(ctx.block()),
                 elseBranch(ctx.elseBranch()), span(ctx));
     }
 
@@ -216,6 +224,7 @@ final class AstBuilder {
     }
 
     Expr expr(KdParser.ExprContext ctx) {
+        if (ctx instanceof KdParser.PrimaryExprContext p) return primary(p.primary());
         Span span = span(ctx);
         return switch (ctx) {
             case KdParser.PrimaryExprContext p -> primary(p.primary());
@@ -229,11 +238,11 @@ final class AstBuilder {
             case KdParser.StructLitExprContext s -> {
                 List<Expr.FieldInit> inits = new ArrayList<>();
                 for (KdParser.FieldInitContext f : s.fieldInit()) {
-                    inits.add(new Expr.FieldInit(f.IDENT().getText(), span(f.IDENT()), expr(f.expr())));
+                    inits.add(new Expr.FieldInit(name(f.IDENT()), span(f.IDENT()), expr(f.expr())));
                 }
                 yield new Expr.StructLit(expr(s.expr()), inits, span);
             }
-            case KdParser.FieldExprContext f -> new Expr.Member(expr(f.expr()), f.IDENT().getText(), span(f.IDENT()), span);
+            case KdParser.FieldExprContext f -> new Expr.Member(expr(f.expr()), name(f.IDENT()), span(f.IDENT()), span);
             case KdParser.UnaryExprContext u -> unary(u, span);
             case KdParser.CastExprContext c -> new Expr.Cast(expr(c.expr()), type(c.type()), span);
             case KdParser.BinaryExprContext b -> binary(b, span);
@@ -255,10 +264,10 @@ final class AstBuilder {
     }
 
     private Expr binary(KdParser.BinaryExprContext b, Span span) {
-        Expr.BinaryOp op = Expr.BinaryOp.of(b.op.getText());
+        Expr.BinaryOp op = binaryOp(b.op);
         if (op.isComparison()) {
             for (KdParser.ExprContext side : b.expr()) {
-                if (side instanceof KdParser.BinaryExprContext inner && Expr.BinaryOp.of(inner.op.getText()).isComparison()) {
+                if (side instanceof KdParser.BinaryExprContext inner && binaryOp(inner.op).isComparison()) {
                     diagnostics.error(KdCode.KD0010, span(b.op), "comparison operators cannot be chained; use parentheses");
                 }
             }
@@ -266,17 +275,41 @@ final class AstBuilder {
         return new Expr.Binary(op, expr(b.expr(0)), expr(b.expr(1)), span(b.op), span);
     }
 
+    private static Expr.BinaryOp binaryOp(Token op) {
+        return switch (op.getType()) {
+            case KdParser.STAR -> Expr.BinaryOp.MUL;
+            case KdParser.SLASH -> Expr.BinaryOp.DIV;
+            case KdParser.PERCENT -> Expr.BinaryOp.REM;
+            case KdParser.PLUS -> Expr.BinaryOp.ADD;
+            case KdParser.MINUS -> Expr.BinaryOp.SUB;
+            case KdParser.SHL -> Expr.BinaryOp.SHL;
+            case KdParser.SHR -> Expr.BinaryOp.SHR;
+            case KdParser.AMP -> Expr.BinaryOp.AND;
+            case KdParser.CARET -> Expr.BinaryOp.XOR;
+            case KdParser.PIPE -> Expr.BinaryOp.OR;
+            case KdParser.EQ -> Expr.BinaryOp.EQ;
+            case KdParser.NE -> Expr.BinaryOp.NE;
+            case KdParser.LT -> Expr.BinaryOp.LT;
+            case KdParser.LE -> Expr.BinaryOp.LE;
+            case KdParser.GT -> Expr.BinaryOp.GT;
+            case KdParser.GE -> Expr.BinaryOp.GE;
+            case KdParser.ANDAND -> Expr.BinaryOp.ANDAND;
+            case KdParser.OROR -> Expr.BinaryOp.OROR;
+            default -> Expr.BinaryOp.of(op.getText());
+        };
+    }
+
     private Expr primary(KdParser.PrimaryContext ctx) {
         Span span = span(ctx);
         return switch (ctx) {
-            case KdParser.IntLitContext i -> new Expr.IntLit(Literals.integer(i.getText(), span, diagnostics), span);
+            case KdParser.IntLitContext i -> new Expr.IntLit(Literals.integer(i.INT().getText(), span, diagnostics), span);
             case KdParser.CharLitContext c -> charLiteral(c.CHAR());
             case KdParser.StringLitContext s -> new Expr.StrLit(
-                    Literals.bytes(source, s.STRING().getSymbol().getStartIndex(), s.getText(), diagnostics), span);
+                    Literals.bytes(source, s.STRING().getSymbol().getStartIndex(), s.STRING().getText(), diagnostics), span);
             case KdParser.TrueLitContext t -> new Expr.BoolLit(true, span);
             case KdParser.FalseLitContext f -> new Expr.BoolLit(false, span);
             case KdParser.NullLitContext n -> new Expr.NullLit(span);
-            case KdParser.NameExprContext n -> new Expr.Name(n.getText(), span);
+            case KdParser.NameExprContext n -> new Expr.Name(name(n.IDENT()), span);
             case KdParser.ParenExprContext p -> expr(p.expr());
             case KdParser.ArrayRepeatContext r -> new Expr.ArrayRepeat(expr(r.expr(0)), expr(r.expr(1)), span);
             case KdParser.ArrayLitContext a -> {
@@ -286,7 +319,7 @@ final class AstBuilder {
             }
             case KdParser.SizeofExprContext s -> new Expr.TypeQuery(false, type(s.type()), span);
             case KdParser.AlignofExprContext a -> new Expr.TypeQuery(true, type(a.type()), span);
-            case KdParser.OffsetofExprContext o -> new Expr.OffsetOf(type(o.type()), o.IDENT().getText(), span(o.IDENT()), span);
+            case KdParser.OffsetofExprContext o -> new Expr.OffsetOf(type(o.type()), name(o.IDENT()), span(o.IDENT()), span);
             case KdParser.IntrinsicExprContext i -> {
                 List<Expr> args = new ArrayList<>();
                 for (KdParser.ExprContext e : i.expr()) args.add(expr(e));
@@ -309,22 +342,33 @@ final class AstBuilder {
     /** A path in a pattern as a chain of names and members, e.g. {@code Right.Send}. */
     private Expr pathExpr(KdParser.PathContext ctx) {
         List<TerminalNode> ids = ctx.IDENT();
-        Expr e = new Expr.Name(ids.get(0).getText(), span(ids.get(0)));
+        Expr e = new Expr.Name(name(ids.get(0)), span(ids.get(0)));
         for (int i = 1; i < ids.size(); i++) {
             Span s = new Span(source, span(ids.get(0)).start(), span(ids.get(i)).end());
-            e = new Expr.Member(e, ids.get(i).getText(), span(ids.get(i)), s);
+            e = new Expr.Member(e, name(ids.get(i)), span(ids.get(i)), s);
         }
         return e;
     }
 
-    static List<String> path(KdParser.PathContext ctx) {
-        List<String> out = new ArrayList<>();
-        for (TerminalNode id : ctx.IDENT()) out.add(id.getText());
+    List<String> path(KdParser.PathContext ctx) {
+        List<TerminalNode> ids = ctx.IDENT();
+        List<String> out = new ArrayList<>(ids.size());
+        for (TerminalNode id : ids) out.add(name(id));
         return out;
     }
 
-    static String pathText(KdParser.PathContext ctx) {
+    String pathText(KdParser.PathContext ctx) {
         return String.join(".", path(ctx));
+    }
+
+    /**
+     * An identifier's text, one String per distinct name in the file: a large program repeats a few
+     * names many times, and the AST keeps them all.
+     */
+    String name(TerminalNode identifier) {
+        String text = identifier.getText();
+        String known = names.putIfAbsent(text, text);
+        return known != null ? known : text;
     }
 
     Span span(ParserRuleContext ctx) {

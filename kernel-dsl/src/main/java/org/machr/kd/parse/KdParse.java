@@ -19,18 +19,20 @@ import org.machr.kd.ast.ModuleFile;
 /**
  * Parses one {@code .kd} file into its AST: lex (reporting KD0001–KD0003 and dropping the bad
  * tokens), parse with our error messages (KD0010), then build the AST (KD0004, KD0005). A file with
- * lexical or syntax errors yields no AST, so later phases never see a half-parsed module.
+ * lexical or syntax errors yields no AST, so later phases never see a half-parsed module. Correct
+ * input takes the fast path of {@link SllParse}; only when that gives up is the file lexed again and
+ * parsed with full LL prediction and error reporting.
  */
 public final class KdParse {
 
     private KdParse() {}
 
     public static Optional<ModuleFile> parse(SourceFile source, Diagnostics diagnostics) {
+        ModuleFile fast = SllParse.parse(source, diagnostics);
+        if (fast != null) return Optional.of(fast);
         int errorsBefore = diagnostics.errorCount();
         List<Token> tokens = lex(source, diagnostics);
         if (diagnostics.errorCount() > errorsBefore) return Optional.empty();
-        KdParser.FileContext tree = fastParse(tokens);
-        if (tree != null) return Optional.of(new AstBuilder(source, diagnostics).file(tree));
         KdParser parser = new KdParser(new CommonTokenStream(new ListTokenSource(tokens)));
         parser.removeErrorListeners();
         parser.setErrorHandler(new SyntaxErrors());
@@ -41,26 +43,9 @@ public final class KdParse {
                 diagnostics.error(KdCode.KD0010, spanOf(source, (Token) offending), msg);
             }
         });
-        tree = parser.file();
+        KdParser.FileContext tree = parser.file();
         if (diagnostics.errorCount() > errorsBefore) return Optional.empty();
         return Optional.of(new AstBuilder(source, diagnostics).file(tree));
-    }
-
-    /**
-     * The usual two-stage ANTLR parse: SLL prediction, which is much faster and right for almost all
-     * input, bailing out at the first problem; the caller then reparses with full LL and error
-     * reporting. Returns null when the fast parse gave up.
-     */
-    private static KdParser.FileContext fastParse(List<Token> tokens) {
-        KdParser parser = new KdParser(new CommonTokenStream(new ListTokenSource(tokens)));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(org.antlr.v4.runtime.atn.PredictionMode.SLL);
-        try {
-            return parser.file();
-        } catch (org.antlr.v4.runtime.misc.ParseCancellationException e) {
-            return null;
-        }
     }
 
     private static List<Token> lex(SourceFile source, Diagnostics diagnostics) {

@@ -13,6 +13,7 @@ final class Literals {
     private Literals() {}
 
     static BigInteger integer(String text, Span span, Diagnostics d) {
+        if (text.length() <= 18 && allDecimal(text)) return BigInteger.valueOf(Long.parseLong(text));
         String digits = text;
         int radix = 10;
         if (text.length() > 1 && text.charAt(0) == '0' && Character.isLetter(text.charAt(1))) {
@@ -30,6 +31,12 @@ final class Literals {
             return BigInteger.ZERO;
         }
         return new BigInteger(clean, radix);
+    }
+
+    /** Plain decimal digits, the common case, which fits a long when at most 18 long. */
+    private static boolean allDecimal(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 
     private static boolean allDigits(String s, int radix) {

@@ -33,7 +33,7 @@ final class SystemBuilder {
         Span numberSpan = ctx.MINUS() != null
                 ? new Span(ast.source(), ast.span(ctx.MINUS()).start(), ast.span(ctx.INT()).end()) : ast.span(ctx.INT());
         return new Decl.Trap(ctx.IDENT().getText(), ast.span(ctx.IDENT()), n.longValue(), numberSpan,
-                ast.params(ctx.params()), ctx.type() == null ? null : ast.type(ctx.type()), AstBuilder.path(ctx.path()),
+                ast.params(ctx.params()), ctx.type() == null ? null : ast.type(ctx.type()), ast.path(ctx.path()),
                 ast.span(ctx.path()));
     }
 
