@@ -49,7 +49,7 @@ record ByteLoop(Block header, BitSet body, Reg index, Operand dst, Operand src, 
         if (chain == null) return null;
         BitSet assigned = new BitSet();
         for (Block b : chain) for (Insn i : b.insns()) Operands.forEachDef(i, r -> assigned.set(r.id()));
-        for (Reg index : incremented(chain)) {
+        for (Reg index : carried(chain, liveness.liveIn(loop.header()))) {
             ByteLoop match = walk(chain, loop.body(), index, assigned);
             if (match != null && deadOutside(f, loop, chain, assigned, index, liveness)) return match;
         }
@@ -72,19 +72,13 @@ record ByteLoop(Block header, BitSet body, Reg index, Operand dst, Operand src, 
         }
     }
 
-    /** Registers of type i64 assigned {@code r + 1} somewhere in the chain: the candidate indexes. */
-    private static Set<Reg> incremented(List<Block> chain) {
+    /** Registers of type i64 the loop assigns and reads before assigning them: the candidate indexes. */
+    private static Set<Reg> carried(List<Block> chain, BitSet liveAtHeader) {
         Set<Reg> candidates = new LinkedHashSet<>();
         for (Block b : chain)
             for (Insn i : b.insns())
-                if (i instanceof Insn.Binary(Reg d, BinOp op, Operand a, Operand c, var loc) && op == BinOp.ADD
-                        && d.type() == IrType.I64 && (d.equals(a) && isOne(c) || d.equals(c) && isOne(a)))
-                    candidates.add(d);
+                for (Reg d : i.defs()) if (d.type() == IrType.I64 && liveAtHeader.get(d.id())) candidates.add(d);
         return candidates;
-    }
-
-    private static boolean isOne(Operand o) {
-        return o instanceof Imm imm && imm.value() == 1;
     }
 
     /** Evaluates one iteration symbolically; the shape must be exactly one recognised byte copy or fill. */
