@@ -37,6 +37,7 @@ final class StaticData {
         if (g.decl().init() != null) write(g.decl().init(), t, 0);
         boolean zero = relocs.isEmpty() && allZero();
         String named = Attributes.section(g.decl().attributes()).orElse(null);
+        if (named == null && isByteArray(t) && size >= LARGE_BYTE_ARRAY) align = Math.max(align, LARGE_BYTE_ARRAY);
         // A var in a named section is zero-filled only there: a section holds one kind of contents.
         boolean bss = named == null ? zero : named.equals(".bss") || named.startsWith(".bss.");
         IrGlobal.Section section = !g.decl().mutable() ? IrGlobal.Section.RODATA
@@ -49,6 +50,17 @@ final class StaticData {
         byte[] init = section == IrGlobal.Section.BSS ? new byte[0] : bytes;
         return new IrGlobal(g.symbol(), section, size, align, init, section == IrGlobal.Section.BSS ? List.of() : relocs,
                 g.decl().pub(), named);
+    }
+
+    /**
+     * Byte arrays of at least this many bytes are placed at this alignment (as gcc does), so that
+     * byte-copy loops over them can be widened ({@code widen}); their type's alignment is unchanged.
+     * Globals in named sections keep their natural placement: such sections may be tables.
+     */
+    static final int LARGE_BYTE_ARRAY = 16;
+
+    private static boolean isByteArray(Type t) {
+        return t instanceof Type.Array(long unused, Type.Int(var kind)) && kind.bits == 8;
     }
 
     private boolean allZero() {

@@ -28,12 +28,13 @@ public final class PassPipeline {
                 new DeadCodeElimination(),  // drop unused pure results
                 new LoopInvariantMotion(),  // hoist pure invariant computations into a preheader
                 new LoopRotation(),         // while loops as guard + do-while
+                new LoopWidening(),         // byte copy/fill loops: an 8-bytes-at-a-time loop in front
                 new CfgSimplification());   // thread jumps, drop unreachable blocks, merge chains
     }
 
     /** Every name accepted by {@code --dump=}. */
     public static final List<String> DUMP_NAMES = List.of("ir", "condelim", "constfold", "copyprop", "coalesce", "dce",
-            "licm", "rotate", "simplifycfg", "opt");
+            "licm", "rotate", "widen", "simplifycfg", "opt");
 
     public static final int MAX_ROUNDS = 8;
 
