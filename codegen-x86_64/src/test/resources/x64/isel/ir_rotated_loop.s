@@ -3,19 +3,17 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rsi, %rcx
-	movl	$0, %edx
-	movl	$0, %esi
+	movl	$0, %eax
+	movl	$0, %ecx
 .Lf.b1:
-	cmpq	%rcx, %rdx
+	cmpq	%rsi, %rax
 	{disp32}	je	.Lf.b3
 .Lf.b2:
-	addq	%rdx, %rsi
+	addq	%rax, %rcx
 .Lf.b3:
-	addq	$1, %rdx
-	cmpq	%rax, %rdx
+	addq	$1, %rax
+	cmpq	%rdi, %rax
 	{disp32}	jb	.Lf.b1
 .Lf.b4:
-	movq	%rsi, %rax
+	movq	%rcx, %rax
 	retq
