@@ -3,11 +3,9 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rsi, %rcx
-	addq	$100, %rax
+	leaq	100(%rdi), %rax
 	movslq	%eax, %rax
 	negq	%rax
-	addq	%rcx, %rax
+	addq	%rsi, %rax
 	movslq	%eax, %rax
 	retq

@@ -3,8 +3,7 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rax, %rcx
+	movq	%rdi, %rcx
 	movq	%rcx, %rax
 	lock		xaddq	%rax, g(%rip)
 	movl	$3, %ecx

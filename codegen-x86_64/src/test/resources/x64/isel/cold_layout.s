@@ -4,19 +4,17 @@
 f:
 	subq	$8, %rsp
 .Lf.b0:
-	movq	%rdi, %rax
-	cmpq	$10, %rax
+	cmpq	$10, %rdi
 	{disp32}	jae	.Lf.b2
 .Lf.b1:
-	addq	$1, %rax
+	leaq	1(%rdi), %rax
 	addq	$8, %rsp
 	retq
 .Lf.b2:
-	movl	$0, %eax
+	movl	$0, %edi
 	movl	$0, %esi
 	movl	$0, %edx
 	movl	$0, %ecx
 	movl	$7, %r8d
-	movq	%rax, %rdi
 	callq	rt.panic_at
 	ud2

@@ -3,8 +3,7 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	cmpb	$0, g(%rax)
+	cmpb	$0, g(%rdi)
 	{disp32}	jne	.Lf.b2
 .Lf.b1:
 	movl	$1, %eax

@@ -3,7 +3,5 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rsi, %rcx
-	movq	128(%rax,%rcx,4), %rax
+	movq	128(%rdi,%rsi,4), %rax
 	retq

@@ -3,7 +3,5 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rsi, %rcx
-	movq	127(%rax,%rcx,4), %rax
+	movq	127(%rdi,%rsi,4), %rax
 	retq

@@ -6,13 +6,11 @@ f:
 	movq	%rsp, %rbp
 	subq	$64, %rsp
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rsi, %rcx
-	movl	%ecx, (%rsp,%rax,4)
+	movl	%esi, (%rsp,%rdi,4)
+	leaq	(%rdi,%rsi), %rax
+	leaq	-8(%rsi,%rdi,4), %rcx
 	leaq	(%rax,%rcx), %rdx
-	leaq	-8(%rcx,%rax,4), %rax
-	leaq	(%rdx,%rax), %rcx
-	addq	%rdx, %rax
 	addq	%rcx, %rax
+	addq	%rdx, %rax
 	leave
 	retq

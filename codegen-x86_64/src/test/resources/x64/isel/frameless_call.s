@@ -5,8 +5,7 @@ f:
 	pushq	%rbx
 .Lf.b0:
 	movq	%rdi, %rbx
-	movl	$3, %eax
-	movq	%rax, %rdi
+	movl	$3, %edi
 	callq	f
 	addq	%rbx, %rax
 	popq	%rbx

@@ -3,8 +3,7 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	cmpq	$10, %rax
+	cmpq	$10, %rdi
 	{disp32}	jge	.Lf.b2
 .Lf.b1:
 	movl	$1, %eax

@@ -3,14 +3,12 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	movl	$0, %ecx
+	movl	$0, %eax
 	{disp32}	jmp	.Lf.b2
 .Lf.b1:
-	addq	$1, %rcx
+	addq	$1, %rax
 .Lf.b2:
-	cmpq	%rax, %rcx
+	cmpq	%rdi, %rax
 	{disp32}	jb	.Lf.b1
 .Lf.b3:
-	movq	%rcx, %rax
 	retq

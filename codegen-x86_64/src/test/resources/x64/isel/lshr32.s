@@ -3,9 +3,8 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
+	movl	%edi, %eax
 	movq	%rsi, %rcx
-	movl	%eax, %eax
 	andl	$31, %ecx
 	shrq	%cl, %rax
 	movslq	%eax, %rax

@@ -6,9 +6,8 @@ f:
 	movq	%rsp, %rbp
 	subq	$16, %rsp
 .Lf.b0:
-	movq	%rdi, %rax
 	movl	$-5, (%rsp)
-	movq	%rax, g(%rip)
+	movq	%rdi, g(%rip)
 	movl	(%rsp), %eax
 	leave
 	retq

@@ -3,11 +3,10 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rsi, %rcx
-	cmpq	%rcx, %rax
-	setb	%dl
-	movzbl	%dl, %edx
-	testq	%rdx, %rdx
-	cmoveq	%rcx, %rax
+	cmpq	%rsi, %rdi
+	setb	%al
+	movzbl	%al, %eax
+	testq	%rax, %rax
+	movq	%rsi, %rax
+	cmovneq	%rdi, %rax
 	retq

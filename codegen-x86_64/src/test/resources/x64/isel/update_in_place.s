@@ -3,12 +3,10 @@
 	.globl	f
 f:
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rsi, %rcx
 .Lf.b1:
-	addq	$5, %rcx
-	cmpq	%rax, %rcx
+	addq	$5, %rsi
+	cmpq	%rdi, %rsi
 	{disp32}	jb	.Lf.b1
 .Lf.b2:
-	movq	%rcx, %rax
+	movq	%rsi, %rax
 	retq

@@ -4,16 +4,14 @@
 f:
 	subq	$8, %rsp
 .Lf.b0:
-	movq	%rdi, %rax
-	movq	%rsi, %rcx
-	movl	%eax, %eax
-	movl	%ecx, %ecx
+	movl	%edi, %eax
+	movl	%esi, %ecx
 	testq	%rcx, %rcx
 	{disp32}	je	.Lf.l0
 	xorl	%edx, %edx
 	divq	%rcx
+	movslq	%edx, %rdx
 	movq	%rdx, %rax
-	movslq	%eax, %rax
 	addq	$8, %rsp
 	retq
 .Lf.l0:

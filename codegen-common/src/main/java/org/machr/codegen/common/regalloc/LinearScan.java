@@ -23,7 +23,9 @@ import java.util.Set;
  * register is free, the interval ending last among the current one and the evictable active ones is
  * spilled to its own slot. A copy's destination takes its source's register when that is free, or shares
  * it when the source is not written again during the destination's interval (the copy is then dropped);
- * intervals sharing a register are never evicted.
+ * intervals sharing a register are never evicted. Otherwise an interval first tries the registers of its
+ * own fixed operands (a call result, an argument it becomes, a returned value): one that is free saves
+ * the move into or out of that register.
  *
  * <p>Around each instruction the allocator then adds: the parallel move of fixed uses into their
  * registers, reloads of spilled uses into scratch registers; after it, stores of spilled defs from
@@ -42,6 +44,8 @@ public final class LinearScan {
         int start = Integer.MAX_VALUE;
         int end = -1;
         int moveHintFrom = -1;
+        /** The registers of the interval's own fixed operands, in order: homes that save a move. */
+        final List<PReg> fixedHints = new ArrayList<>();
         /** Points where the virtual register is written. */
         final BitSet defs = new BitSet();
         /** Whether another interval shares this one's register (see {@link #canShare}). */
@@ -84,6 +88,7 @@ public final class LinearScan {
                 Interval i = intervalOf(iv, op.vreg().id(), op.vreg());
                 i.cover(op.isUse() ? 2 * g : 2 * g + 1);
                 if (!op.isUse()) i.defs.set(2 * g + 1);
+                if (op.fixed() != null && !i.fixedHints.contains(op.fixed())) i.fixedHints.add(op.fixed());
             }
             if (insn.isMove()) {
                 Operand def = insn.operands().stream().filter(o -> !o.isUse()).findFirst().orElseThrow();
@@ -154,6 +159,10 @@ public final class LinearScan {
                     source.shared = true;
                     cur.shared = true;
                 }
+            }
+            for (int h = 0; h < cur.fixedHints.size() && chosen == null; h++) {
+                PReg hinted = cur.fixedHints.get(h);
+                if (regs.contains(hinted) && isFree(hinted, cur, active, fixedPoints)) chosen = hinted;
             }
             for (int r = 0; r < regs.size() && chosen == null; r++) {
                 if (isFree(regs.get(r), cur, active, fixedPoints)) chosen = regs.get(r);

@@ -73,6 +73,38 @@ class LinearScanTest {
         assertThat(uses).isEmpty();
     }
 
+    /** def a; op(a fixed to r2) defines b fixed to r3; c = op(b); ret c */
+    @Test
+    void aFreeRegisterOfAnIntervalsOwnFixedOperandIsItsHome() {
+        VReg a = new VReg(0, RegClass.INT), b = new VReg(1, RegClass.INT), c = new VReg(2, RegClass.INT);
+        TestMachine.Function f = new TestMachine.Function(List.of(List.of(
+                TestMachine.op(List.of(Operand.def(a))),
+                TestMachine.op(List.of(Operand.fixedUse(a, R.get(2)), Operand.fixedDef(b, R.get(3)))),
+                TestMachine.op(List.of(Operand.use(b), Operand.def(c))),
+                TestMachine.ret(c))), List.of(List.of()), 3);
+        Allocation alloc = ALLOCATOR.allocate(f);
+        assertThat(AllocChecker.check(f, alloc)).isEmpty();
+        assertThat(alloc.vregLocations()).containsExactly(R.get(2), R.get(3), R.get(0));
+        assertThat(alloc.edits()).isEmpty();
+    }
+
+    /** x defined in r2 lives past a's start, so a, later used fixed to r2, cannot live there. */
+    @Test
+    void aFixedOperandsRegisterHeldByAnotherIntervalIsNotTaken() {
+        VReg x = new VReg(0, RegClass.INT), a = new VReg(1, RegClass.INT), r = new VReg(2, RegClass.INT);
+        TestMachine.Function f = new TestMachine.Function(List.of(List.of(
+                TestMachine.op(List.of(Operand.fixedDef(x, R.get(2)))),
+                TestMachine.op(List.of(Operand.def(a))),
+                TestMachine.op(List.of(Operand.use(x))),
+                TestMachine.op(List.of(Operand.fixedUse(a, R.get(2)), Operand.def(r))),
+                TestMachine.ret(r))), List.of(List.of()), 3);
+        Allocation alloc = ALLOCATOR.allocate(f);
+        assertThat(AllocChecker.check(f, alloc)).isEmpty();
+        assertThat(alloc.vregLocations().get(0)).isEqualTo(R.get(2));
+        assertThat(alloc.vregLocations().get(1)).isNotEqualTo(R.get(2));
+        assertThat(alloc.movesBefore(3)).containsExactly(new Move(alloc.vregLocations().get(1), R.get(2)));
+    }
+
     @Test
     void moveHintGivesTheSameRegister() {
         VReg a = new VReg(0, RegClass.INT), b = new VReg(1, RegClass.INT), c = new VReg(2, RegClass.INT);

@@ -16,9 +16,11 @@ import org.machr.kd.ir.Terminator;
  * The order {@link X64Lowering} selects and emits blocks in. Chains start at the entry (then at each
  * unplaced block in IR order) and continue into a successor not yet placed (a branch's true side first),
  * so a block is usually followed by the one it jumps to and that jump disappears. A loop header ending
- * in a branch, entered by a jump, is placed after the loop's latch instead (rotation): the latch falls
- * into the header, whose branch jumps back into the body, so each iteration runs one jump less (the
- * entry runs one more). Cold blocks (those that can only end in {@code unreachable}, i.e. panic paths)
+ * in a branch, entered by a jump, and with a latch that jumps back to it is placed after the loop's
+ * latch instead (rotation): the latch falls into the header, whose branch jumps back into the body, so
+ * each iteration runs one jump less (the entry runs one more). A loop the IR already rotated (its latch
+ * ends in the loop test, a branch) keeps its header first: moving that header, a block of the body
+ * ending in some other branch, after the latch would only add a jump to every iteration. Cold blocks (those that can only end in {@code unreachable}, i.e. panic paths)
  * come last: live ranges are hulls over this order, so a panic call left inside a loop would force every
  * value live in the loop into a callee-saved register or a spill slot.
  */
@@ -29,6 +31,8 @@ final class X64BlockLayout {
     private final Set<Integer> cold = new HashSet<>();
     /** Each loop header (target of a back edge) with the blocks of its natural loop. */
     private final Map<Integer, Set<Integer>> loops = new HashMap<>();
+    /** Headers with a latch that ends in a jump to them: loops not rotated yet (the IR rotates most). */
+    private final Set<Integer> jumpLatched = new HashSet<>();
     private final Set<Integer> placed = new HashSet<>();
     /** Headers whose placement waits for a latch. */
     private final Set<Integer> pending = new HashSet<>();
@@ -59,7 +63,7 @@ final class X64BlockLayout {
             }
             Block next = unplacedSuccessor(b, null);
             if (next != null && t instanceof Terminator.Jump && next.terminator() instanceof Terminator.Branch
-                    && loops.containsKey(next.id())) {
+                    && jumpLatched.contains(next.id())) {
                 Block body = unplacedSuccessor(next, loops.get(next.id()));
                 if (body != null) {
                     pending.add(next.id());
@@ -124,6 +128,7 @@ final class X64BlockLayout {
     }
 
     private void addLoop(int header, int latch, Map<Integer, List<Integer>> preds) {
+        if (byId.get(latch).terminator() instanceof Terminator.Jump) jumpLatched.add(header);
         Set<Integer> body = loops.computeIfAbsent(header, k -> new HashSet<>(Set.of(header)));
         Deque<Integer> work = new ArrayDeque<>(List.of(latch));
         while (!work.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.machr.codegen.x86_64.isel.X64Abi.sized;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,15 +107,16 @@ final class X64Lowering {
             }
             for (var o : b.terminator().uses()) if (o instanceof Reg r) uses.merge(r.id(), 1, Integer::sum);
         }
+        Set<Integer> branchOnly = branchOnlyConditions(uses);
         for (Block b : layout) {
             out = new ArrayList<>();
             if (b == fn.entry()) params();
             List<Insn> insns = X64BlockRewrites.rewrite(fn, b.insns(), uses, defs);
-            // A compare whose only use is the block's branch becomes cmp + jcc (no setcc, no test).
+            // A compare read only by the block's branch becomes cmp + jcc (no setcc, no test).
             Insn.Compare fused = null;
             if (!insns.isEmpty() && insns.get(insns.size() - 1) instanceof Insn.Compare c
                     && b.terminator() instanceof Terminator.Branch br && br.cond() instanceof Reg r && r.equals(c.dst())
-                    && uses.getOrDefault(r.id(), 0) == 1 && defs.getOrDefault(r.id(), 0) == 1 && !fn.params().contains(r)) {
+                    && branchOnly.contains(r.id())) {
                 fused = c;
             }
             X64Address folding = new X64Address(this, insns, uses, defs);
@@ -128,7 +130,7 @@ final class X64Lowering {
             X64Address.Pattern loadedAddress = loaded == null ? null : folding.patternAt(n - 1);
             if (loaded != null) n--;
             for (int k = 0; k < n; k++) {
-                if (folding.isFolded(k)) continue;
+                if (folding.isFolded(k) || insns.get(k) instanceof Insn.Copy cp && branchOnly.contains(cp.dst().id())) continue;
                 pattern = folding.patternAt(k);
                 insn(insns.get(k));
                 pattern = null;
@@ -149,6 +151,27 @@ final class X64Lowering {
             @Override public List<Integer> successors(int block) { return succs.get(block); }
             @Override public int vregCount() { return count; }
         };
+    }
+
+    /**
+     * Registers read only by branches, each right after a compare of its block that defines it: their
+     * value never crosses a block boundary, so fusing every such compare into its branch is exact. Other
+     * definitions are dead: the IR's loop rotation leaves a {@code copy} of the known first test in the
+     * preheader, which is not selected.
+     */
+    private Set<Integer> branchOnlyConditions(Map<Integer, Integer> uses) {
+        Map<Integer, Integer> branchUses = new HashMap<>();
+        for (Block b : fn.blocks()) {
+            if (b.terminator() instanceof Terminator.Branch br && br.cond() instanceof Reg r && !b.insns().isEmpty()
+                    && b.insns().get(b.insns().size() - 1) instanceof Insn.Compare c && c.dst().equals(r)) {
+                branchUses.merge(r.id(), 1, Integer::sum);
+            }
+        }
+        Set<Integer> only = new HashSet<>();
+        for (var e : branchUses.entrySet()) {
+            if (e.getValue().equals(uses.get(e.getKey())) && fn.params().stream().noneMatch(p -> p.id() == e.getKey())) only.add(e.getKey());
+        }
+        return only;
     }
 
     /** Whether the function calls another, or may call the panic path of a division (so keeps the stack 16-byte aligned). */

@@ -350,6 +350,40 @@ class X64LoweringTest {
         assertThat(s.split("jmp\t", -1)).hasSize(2);       // only the entry jumps to the header
     }
 
+    /**
+     * A loop as the IR's rotation leaves it: the first test known true (a dead {@code copy 1} of the
+     * condition register in the preheader), the latch ending in the loop test. The header stays first
+     * (no rotation, so no jump per iteration) and both compares feed their branches directly.
+     */
+    @Test
+    void anIrRotatedLoopKeepsItsHeaderFirstAndItsTestIsFused() throws IOException {
+        String s = listing(List.of(IrType.I64, IrType.I64), IrType.I64, b -> {
+            Reg i = b.copy(Imm.i64(0));
+            Reg sum = b.copy(Imm.i64(0));
+            Reg more = b.copy(Imm.bool(true));
+            var head = b.newBlock("for.body");
+            var then = b.newBlock("if.then");
+            var step = b.newBlock("for.step");
+            var end = b.newBlock("for.end");
+            b.jump(head);
+            b.positionAt(head);
+            b.branch(b.compare(Cond.NE, i, b.param(1)), then, step);
+            b.positionAt(then);
+            b.assign(sum, b.add(sum, i));
+            b.jump(step);
+            b.positionAt(step);
+            b.assign(i, b.add(i, Imm.i64(1)));
+            b.emit(new org.machr.kd.ir.Insn.Compare(more, Cond.ULT, i, b.param(0)));
+            b.branch(more, head, end);
+            b.positionAt(end);
+            b.ret(sum);
+        });
+        golden("ir_rotated_loop", s);
+        assertThat(s).doesNotContain("jmp\t").doesNotContain("set").doesNotContain("testq").doesNotContain("$1, %e")
+                .containsPattern("\\.Lf\\.b1:\n\tcmpq\t%r[a-z0-9]+, %r[a-z0-9]+\n\t\\{disp32\\}\tje\t\\.Lf\\.b3\n\\.Lf\\.b2:")
+                .containsPattern("cmpq\t%r[a-z0-9]+, %r[a-z0-9]+\n\t\\{disp32\\}\tjb\t\\.Lf\\.b1\n\\.Lf\\.b4:");
+    }
+
     @Test
     void withoutStackDataThereIsNoFramePointerAndSavedRegistersArePushed() throws IOException {
         String leaf = listing(List.of(IrType.I64), IrType.I64, b -> b.ret(b.add(b.param(0), Imm.i64(1))));
