@@ -19,6 +19,7 @@ final class Cfg {
 
     private final IrFunction f;
     private final int[][] preds;
+    private List<Loop> loops;
 
     Cfg(IrFunction f) {
         this.f = f;
@@ -55,12 +56,37 @@ final class Cfg {
         }
     }
 
+    /** The number of entries of {@code t.successors()}, without building the list. */
+    static int successorCount(Terminator t) {
+        return switch (t) {
+            case Terminator.Jump j -> 1;
+            case Terminator.Branch br -> 2;
+            case Terminator.Switch s -> s.cases().size() + 1;
+            case null, default -> 0;
+        };
+    }
+
+    /** {@code t.successors().get(k)}, without building the list. */
+    static int successor(Terminator t, int k) {
+        return switch (t) {
+            case Terminator.Jump j -> j.target();
+            case Terminator.Branch br -> k == 0 ? br.ifTrue() : br.ifFalse();
+            case Terminator.Switch s -> k < s.cases().size() ? s.cases().get(k).target() : s.otherwise();
+            default -> throw new IndexOutOfBoundsException(k);
+        };
+    }
+
     /**
      * The natural loops: a depth-first search from the entry finds the edges back to a block on the
      * search path; a header whose body (the blocks reaching a latch without passing the header) does
      * not contain the entry dominates its body and makes a loop. Inner loops come first.
      */
     List<Loop> loops() {
+        if (loops == null) loops = List.copyOf(findLoops());
+        return loops;
+    }
+
+    private List<Loop> findLoops() {
         Map<Integer, List<Integer>> latchesByHeader = new LinkedHashMap<>();
         int limit = f.blockIdLimit();
         BitSet visited = new BitSet(limit);
@@ -75,9 +101,9 @@ final class Cfg {
         List<Integer> finished = new ArrayList<>();
         while (depth > 0) {
             int b = stack[depth - 1];
-            List<Integer> succ = f.block(b).terminator() == null ? List.of() : f.block(b).terminator().successors();
-            if (next[b] < succ.size()) {
-                int s = succ.get(next[b]++);
+            Terminator t = f.block(b).terminator();
+            if (next[b] < successorCount(t)) {
+                int s = successor(t, next[b]++);
                 if (f.block(s) == null) continue;
                 if (onPath.get(s)) latchesByHeader.computeIfAbsent(s, k -> new ArrayList<>()).add(b);
                 else if (!visited.get(s)) {

@@ -37,11 +37,12 @@ public final class ConstantFolding implements Pass {
         Imm[] local = new Imm[global.length];
         int[] localBlock = new int[global.length];
         boolean[] any = new boolean[1];
-        int blockNumber = 0;
+        int[] block = {0};              // the current block's number, read by the visitors made once here
+        UnaryOperator<Operand> subst = o -> o instanceof Reg r ? known(r, global, local, localBlock, block[0], o) : o;
+        Operands.RegVisitor probe = r -> any[0] |= known(r, global, local, localBlock, block[0], null) != null;
+        Operands.RegVisitor kill = d -> localBlock[d.id()] = -1 - block[0];
         for (Block b : f.blocks()) {
-            int current = ++blockNumber;
-            UnaryOperator<Operand> subst = o -> o instanceof Reg r ? known(r, global, local, localBlock, current, o) : o;
-            Operands.RegVisitor probe = r -> any[0] |= known(r, global, local, localBlock, current, null) != null;
+            int current = ++block[0];
             List<Insn> insns = b.insns();
             for (int i = 0; i < insns.size(); i++) {
                 Insn before = insns.get(i);
@@ -52,7 +53,7 @@ public final class ConstantFolding implements Pass {
                     insns.set(i, after);
                     changed = true;
                 }
-                Operands.forEachDef(after, d -> localBlock[d.id()] = -1 - current);
+                Operands.forEachDef(after, kill);
                 if (after instanceof Insn.Copy(Reg d, Imm v)) {
                     local[d.id()] = v;
                     localBlock[d.id()] = current;

@@ -42,11 +42,15 @@ public final class CopyPropagation implements Pass {
         int[] version = new int[n];
         boolean[] any = new boolean[1];
         boolean changed = false;
-        int blockNumber = 0;
+        int[] block = {0};              // the current block's number, read by the visitors made once here
+        UnaryOperator<Operand> subst = o -> resolve(o, global, local, localBlock, block[0], sourceVersion, version);
+        Operands.RegVisitor probe = r -> any[0] |= global[r.id()] != null || localBlock[r.id()] == block[0];
+        Operands.RegVisitor kill = d -> {
+            version[d.id()]++;
+            localBlock[d.id()] = 0;
+        };
         for (Block b : f.blocks()) {
-            int current = ++blockNumber;
-            UnaryOperator<Operand> subst = o -> resolve(o, global, local, localBlock, current, sourceVersion, version);
-            Operands.RegVisitor probe = r -> any[0] |= global[r.id()] != null || localBlock[r.id()] == current;
+            int current = ++block[0];
             List<Insn> insns = b.insns();
             for (int i = 0; i < insns.size(); i++) {
                 Insn before = insns.get(i);
@@ -69,10 +73,7 @@ public final class CopyPropagation implements Pass {
                         if (src instanceof Reg s) sourceVersion[d.id()] = version[s.id()];
                     }
                 } else {
-                    Operands.forEachDef(after, d -> {
-                        version[d.id()]++;
-                        localBlock[d.id()] = 0;
-                    });
+                    Operands.forEachDef(after, kill);
                 }
             }
             Terminator t = b.terminator();

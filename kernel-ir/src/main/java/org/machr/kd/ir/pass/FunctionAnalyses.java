@@ -10,6 +10,8 @@ import org.machr.kd.ir.IrFunction;
 public final class FunctionAnalyses {
     private final IrFunction f;
     private Uses uses;
+    /** The last tables invalidated, whose arrays the next {@link Uses} may reuse. */
+    private Uses spare;
     private Cfg cfg;
 
     FunctionAnalyses(IrFunction f) {
@@ -17,7 +19,10 @@ public final class FunctionAnalyses {
     }
 
     Uses uses() {
-        if (uses == null) uses = new Uses(f);
+        if (uses == null) {
+            uses = new Uses(f, spare);
+            spare = null;
+        }
         return uses;
     }
 
@@ -27,6 +32,7 @@ public final class FunctionAnalyses {
     }
 
     void invalidate() {
+        if (uses != null) spare = uses;
         uses = null;
         cfg = null;
     }
