@@ -12,4 +12,6 @@ mvn -q -pl kernel-dsl,codegen-jvm -am package -DskipTests >/dev/null
 m2="${MAVEN_REPO:-$HOME/.m2/repository}"
 cp="$root/diag/target/classes:$root/kernel-ir/target/classes:$root/kernel-dsl/target/classes:$root/codegen-jvm/target/classes"
 cp="$cp:$m2/org/ow2/asm/asm/9.9/asm-9.9.jar:$m2/org/antlr/antlr4-runtime/4.13.2/antlr4-runtime-4.13.2.jar"
-exec "$JAVA_HOME/bin/java" -Xss512m -Xmx3g "$@" -cp "$cp" "$here/KdCompileBench.java" "$root"
+# The JVM flags `machr` runs with (toolchain/java-options), so the figures are what users get.
+# shellcheck disable=SC2046
+exec "$JAVA_HOME/bin/java" $(cat "$root/toolchain/java-options") -Xss512m -Xmx3g "$@" -cp "$cp" "$here/KdCompileBench.java" "$root"
