@@ -35,11 +35,12 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Compile a .kd program for a target.",
-            "aarch64: front end, IR passes, instruction selection, our assembler and linker -> a boot ELF",
-            "  for qemu-system-aarch64 -M virt -kernel (default output PROGRAM.elf).",
-            "x86_64: the same with the x86_64 backend -> a multiboot ELF for qemu-system-x86_64 -kernel.",
-            "jvm: front end, IR passes and JVM code generation (the classes are checked by loading them;",
-            "  run the program with `machr run --target jvm`)."
+            "aarch64: front end, IR passes, instruction selection, our assembler and",
+            "  linker -> a boot ELF for qemu-system-aarch64 -M virt (default PROGRAM.elf).",
+            "x86_64: the same -> a multiboot ELF for qemu-system-x86_64 -kernel.",
+            "jvm: front end, IR passes and JVM code generation, checked by loading the",
+            "  classes (run the program with `machr run --target jvm`).",
+            ""
         })
 public final class BuildCommand implements Callable<Integer> {
 
@@ -58,8 +59,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--dump", split = ",", paramLabel = "WHAT",
             description = {"Print the IR after these phases, or the native backend's work: ${COMPLETION-CANDIDATES}.",
-                "isel: each selected machine instruction with its virtual registers and what it became;",
-                "regalloc: where each virtual register lives (native targets only)."},
+                "Native targets only: isel (each selected machine instruction with its virtual registers and what it became), regalloc (where each virtual register lives)."},
             completionCandidates = DumpNames.class)
     Set<String> dumps = new LinkedHashSet<>();
 

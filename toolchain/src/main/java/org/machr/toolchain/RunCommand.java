@@ -25,11 +25,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Build a .kd program and run it: its console output is printed and its exit status is ours.",
-            "aarch64 and x86_64 boot the image under QEMU (with a timeout); jvm runs it in-process.",
-            "Default target: aarch64 when QEMU is installed, else jvm (with a one-line note).",
-            "Without PROGRAM: the main job. Mach_R's kernel cannot be built yet, so today this runs",
-            "samples/hello.kd."
+            "Build a .kd program (or take --image) and run it: its console output is",
+            "printed and its exit status is ours. aarch64 and x86_64 boot the image",
+            "under QEMU with a timeout; jvm runs it in-process. Default target: aarch64",
+            "when QEMU is installed, else jvm (with a one-line note).",
+            "Without PROGRAM: the main job. Mach_R's kernel cannot be built yet, so",
+            "today this runs samples/hello.kd.",
+            ""
         })
 public final class RunCommand implements Callable<Integer> {
 
