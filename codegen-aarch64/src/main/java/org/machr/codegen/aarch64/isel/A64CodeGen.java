@@ -16,6 +16,7 @@ import org.machr.codegen.common.FrameLayout;
 import org.machr.codegen.common.Label;
 import org.machr.codegen.common.regalloc.AllocChecker;
 import org.machr.codegen.common.regalloc.Allocation;
+import org.machr.codegen.common.regalloc.Emission;
 import org.machr.codegen.common.regalloc.IselDump;
 import org.machr.codegen.common.regalloc.LinearScan;
 import org.machr.codegen.common.regalloc.Location;
@@ -116,16 +117,13 @@ public final class A64CodeGen {
                                  java.util.Map<String, String> strings, boolean global) {
         A64Lowering lowering = new A64Lowering(fn);
         RegAllocFunction mf = lowering.lower();
-        Allocation alloc = new LinearScan(A64Abi.CONFIG).allocate(mf);
-        List<String> problems = AllocChecker.check(mf, alloc);
-        if (!problems.isEmpty()) throw new IllegalStateException("register allocation of " + fn.name() + " is wrong: " + problems);
-        if (dumps.contains(Dump.REGALLOC)) dumpOut.println("; regalloc " + fn.name() + "\n" + LinearScan.describe(alloc));
+        Allocation alloc = Emission.allocate(mf, A64Abi.CONFIG, fn.name(), dumps.contains(Dump.REGALLOC) ? dumpOut : null);
         List<PReg> saved = alloc.usedCalleeSaved().stream().sorted(java.util.Comparator.comparingInt(PReg::index)).toList();
         // A leaf reading no stack parameters needs no frame record: x30 survives and nothing reads x29.
         boolean leaf = fn.params().size() <= A64Abi.MAX_REG_ARGS;
         for (int b = 0; b < mf.blockCount(); b++) for (var i : mf.insns(b)) leaf &= i.clobbers().isEmpty();
         // The frame record is pushed apart from the frame (EmitContext.prologue).
-        FrameLayout frame = FrameLayout.compute(0, Math.toIntExact(lowering.localsBytes), lowering.localsAlign, alloc.spillSlots(), 8, saved, 8, 0, 16);
+        FrameLayout frame = FrameLayout.compute(0, Math.toIntExact(lowering.locals.bytes()), lowering.locals.align(), alloc.spillSlots(), 8, saved, 8, 0, 16);
         List<Label> labels = new ArrayList<>();
         for (int b = 0; b < mf.blockCount(); b++) labels.add(buf.newLabel(fn.name() + ".b" + b));
         EmitContext ctx = new EmitContext(buf, labels, buf.newLabel(fn.name() + ".trap"));
@@ -138,25 +136,14 @@ public final class A64CodeGen {
         ctx.saved = saved;
         ctx.saveOffsets = saved.stream().map(frame::saveOffsetOf).toList();
         ctx.prologue();
-        int g = 0;
-        for (int b = 0; b < mf.blockCount(); b++) {
-            ctx.bind(labels.get(b));
-            if (isel != null) isel.block(b);
-            ctx.nextBlock = b + 1 < mf.blockCount() ? b + 1 : -1;
-            for (var insn : mf.insns(b)) {
-                MInsn m = (MInsn) insn;
-                int mark = ctx.listing == null ? 0 : ctx.listing.size();
-                for (Move mv : alloc.movesBefore(g)) move(ctx, mv, frame);
-                if (isel != null) mark = dumpSince(isel, ctx, mark, null);
-                if (!alloc.isRedundantMove(g, m)) {
-                    m.emitter().emit(ctx, alloc.operandLocations().get(g).stream().map(A64Abi::xreg).toList());
-                }
-                if (isel != null) mark = dumpSince(isel, ctx, mark, m);
-                for (Move mv : alloc.movesAfter(g)) move(ctx, mv, frame);
-                if (isel != null) dumpSince(isel, ctx, mark, null);
-                g++;
+        Emission.emit(mf, alloc, new Emission.Emitter<MInsn>() {
+            @Override public void startBlock(int block, int next) {
+                ctx.bind(labels.get(block));
+                ctx.nextBlock = next;
             }
-        }
+            @Override public void move(Move m) { A64CodeGen.move(ctx, m, frame); }
+            @Override public void insn(MInsn m, List<PReg> regs) { m.emitter().emit(ctx, regs.stream().map(A64Abi::xreg).toList()); }
+        }, ctx.listing, isel);
         if (isel != null) dumpOut.print(isel);
         ctx.bind(ctx.trap);
         ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
@@ -170,14 +157,6 @@ public final class A64CodeGen {
             ctx.emit(new A64Insn.ExceptionGen(Ops.ExceptionOp.BRK, 0xd1));
         }
         if (dumps.contains(Dump.ASM)) out.println((global ? "\t.globl " + fn.name() + "\n" : "") + fn.name() + ":\n" + String.join("\n", ctx.listing));
-    }
-
-    /** Adds the listing lines emitted since {@code mark} to the isel dump; returns the new mark. */
-    private static int dumpSince(IselDump isel, EmitContext ctx, int mark, MInsn m) {
-        List<String> lines = List.copyOf(ctx.listing.subList(mark, ctx.listing.size()));
-        if (m == null) isel.allocatorMoves(lines);
-        else isel.insn(m.operands(), m.clobbers(), lines);
-        return ctx.listing.size();
     }
 
     /** {@code ptr, len} of a string constant pooled in .rodata. */

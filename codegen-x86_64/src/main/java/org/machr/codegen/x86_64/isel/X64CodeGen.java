@@ -11,6 +11,7 @@ import org.machr.codegen.common.FrameLayout;
 import org.machr.codegen.common.Label;
 import org.machr.codegen.common.regalloc.AllocChecker;
 import org.machr.codegen.common.regalloc.Allocation;
+import org.machr.codegen.common.regalloc.Emission;
 import org.machr.codegen.common.regalloc.IselDump;
 import org.machr.codegen.common.regalloc.LinearScan;
 import org.machr.codegen.common.regalloc.Location;
@@ -124,14 +125,11 @@ public final class X64CodeGen {
                                  PrintStream dumpOut) {
         X64Lowering lowering = new X64Lowering(fn);
         RegAllocFunction mf = lowering.lower();
-        Allocation alloc = new LinearScan(X64Abi.CONFIG).allocate(mf);
-        List<String> problems = AllocChecker.check(mf, alloc);
-        if (!problems.isEmpty()) throw new IllegalStateException("register allocation of " + fn.name() + " is wrong: " + problems);
-        if (dumps.contains(Dump.REGALLOC)) dumpOut.println("; regalloc " + fn.name() + "\n" + LinearScan.describe(alloc));
+        Allocation alloc = Emission.allocate(mf, X64Abi.CONFIG, fn.name(), dumps.contains(Dump.REGALLOC) ? dumpOut : null);
         IselDump isel = dumps.contains(Dump.ISEL) ? new IselDump(fn.name()) : null;
         List<PReg> saved = alloc.usedCalleeSaved().stream().sorted(Comparator.comparingInt(PReg::index)).toList();
         // After push %rbp the stack is 16-byte aligned; a frame of a multiple of 16 keeps it so at calls.
-        FrameLayout frame = FrameLayout.compute(lowering.outgoingBytes, Math.toIntExact(lowering.localsBytes), lowering.localsAlign,
+        FrameLayout frame = FrameLayout.compute(lowering.outgoingBytes, Math.toIntExact(lowering.locals.bytes()), lowering.locals.align(),
                 alloc.spillSlots(), 8, saved, 8, 0, 16);
         List<Label> labels = new ArrayList<>();
         String local = fn.name().replaceAll("[^A-Za-z0-9_.$]", "_");
@@ -140,7 +138,7 @@ public final class X64CodeGen {
         ctx.saved = saved;
         ctx.saveOffsets = saved.stream().map(frame::saveOffsetOf).toList();
         // Nothing addressed through the stack but the saved registers: no frame pointer, push/pop them.
-        ctx.frameless = alloc.spillSlots() == 0 && lowering.localsBytes == 0 && lowering.outgoingBytes == 0
+        ctx.frameless = alloc.spillSlots() == 0 && lowering.locals.bytes() == 0 && lowering.outgoingBytes == 0
                 && fn.params().size() <= X64Abi.ARGS.size();
         if (ctx.frameless) {
             // At entry %rsp is 8 mod 16; calls need it 0 mod 16.
@@ -155,36 +153,17 @@ public final class X64CodeGen {
                 ctx.emit(new X64Insn.Mov(OpSize.QWORD, Mem.base(Gpr64.RSP, ctx.saveOffsets.get(i)), X64Abi.gpr(saved.get(i))));
             }
         }
-        int g = 0;
-        for (int b = 0; b < mf.blockCount(); b++) {
-            ctx.bind(labels.get(b));
-            if (isel != null) isel.block(b);
-            ctx.nextBlock = b + 1 < mf.blockCount() ? b + 1 : -1;
-            for (var insn : mf.insns(b)) {
-                MInsn m = (MInsn) insn;
-                int mark = listing.size();
-                for (Move mv : alloc.movesBefore(g)) move(ctx, mv, frame);
-                if (isel != null) mark = dumpSince(isel, listing, mark, null);
-                if (!alloc.isRedundantMove(g, m)) {
-                    m.emitter().emit(ctx, alloc.operandLocations().get(g).stream().map(X64Abi::gpr).toList());
-                }
-                if (isel != null) mark = dumpSince(isel, listing, mark, m);
-                for (Move mv : alloc.movesAfter(g)) move(ctx, mv, frame);
-                if (isel != null) dumpSince(isel, listing, mark, null);
-                g++;
+        Emission.emit(mf, alloc, new Emission.Emitter<MInsn>() {
+            @Override public void startBlock(int block, int next) {
+                ctx.bind(labels.get(block));
+                ctx.nextBlock = next;
             }
-        }
+            @Override public void move(Move m) { X64CodeGen.move(ctx, m, frame); }
+            @Override public void insn(MInsn m, List<PReg> regs) { m.emitter().emit(ctx, regs.stream().map(X64Abi::gpr).toList()); }
+        }, listing, isel);
         if (isel != null) dumpOut.print(isel);
         ctx.nextBlock = -1;
         for (int i = 0; i < ctx.slowPaths.size(); i++) ctx.slowPaths.get(i).run();
-    }
-
-    /** Adds the listing lines emitted since {@code mark} to the isel dump; returns the new mark. */
-    private static int dumpSince(IselDump isel, List<String> listing, int mark, MInsn m) {
-        List<String> lines = List.copyOf(listing.subList(mark, listing.size()));
-        if (m == null) isel.allocatorMoves(lines);
-        else isel.insn(m.operands(), m.clobbers(), lines);
-        return listing.size();
     }
 
     private static void move(EmitContext ctx, Move m, FrameLayout frame) {
