@@ -1,5 +1,6 @@
 package org.machr.codegen.aarch64.isel;
 
+import org.machr.codegen.common.LocalSlots;
 import static org.machr.codegen.aarch64.isel.A64Abi.X;
 
 import java.util.ArrayList;
@@ -38,9 +39,8 @@ final class A64Lowering {
     final IrFunction fn;
     final List<List<MInsn>> blocks = new ArrayList<>();
     final List<List<Integer>> succs = new ArrayList<>();
-    final long[] slotOffsets;
-    final long localsBytes;
-    final int localsAlign;
+    /** The offsets of the stack slots in the locals area, its size and alignment. */
+    final LocalSlots locals;
     private int nextVreg;
     List<MInsn> out;
     final java.util.Map<Integer, Integer> blockIndex = new java.util.HashMap<>();
@@ -52,17 +52,7 @@ final class A64Lowering {
     A64Lowering(IrFunction fn) {
         this.fn = fn;
         this.nextVreg = fn.regCount();
-        slotOffsets = new long[fn.slots().size()];
-        long off = 0;
-        int align = 1;
-        for (var s : fn.slots()) {
-            off = (off + s.align() - 1) / s.align() * s.align();
-            slotOffsets[s.id()] = off;
-            off += s.size();
-            align = Math.max(align, s.align());
-        }
-        localsBytes = off;
-        localsAlign = align;
+        this.locals = LocalSlots.of(fn);
     }
 
     RegAllocFunction lower() {
@@ -237,7 +227,7 @@ final class A64Lowering {
     }
 
     long slotOffset(SlotAddr s) {
-        long off = slotOffsets[s.slot()] + s.offset();
+        long off = locals.offsets()[s.slot()] + s.offset();
         if (off < 0) throw new UnsupportedIrException("negative stack slot offset " + off);
         return off;
     }

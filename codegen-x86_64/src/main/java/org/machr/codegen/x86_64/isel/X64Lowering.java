@@ -1,5 +1,6 @@
 package org.machr.codegen.x86_64.isel;
 
+import org.machr.codegen.common.LocalSlots;
 import static org.machr.codegen.x86_64.isel.X64Abi.sized;
 
 import java.util.ArrayList;
@@ -50,9 +51,8 @@ final class X64Lowering {
     final IrFunction fn;
     final List<List<MInsn>> blocks = new ArrayList<>();
     final List<List<Integer>> succs = new ArrayList<>();
-    final long[] slotOffsets;
-    final long localsBytes;
-    final int localsAlign;
+    /** The offsets of the stack slots in the locals area, its size and alignment. */
+    final LocalSlots locals;
     /** Bytes of the outgoing stack-argument area at the bottom of the frame (calls with more than 6 arguments). */
     final int outgoingBytes;
     /** Offset of the locals from %rsp. */
@@ -71,17 +71,7 @@ final class X64Lowering {
     X64Lowering(IrFunction fn) {
         this.fn = fn;
         this.nextVreg = fn.regCount();
-        slotOffsets = new long[fn.slots().size()];
-        long off = 0;
-        int align = 1;
-        for (var s : fn.slots()) {
-            off = (off + s.align() - 1) / s.align() * s.align();
-            slotOffsets[s.id()] = off;
-            off += s.size();
-            align = Math.max(align, s.align());
-        }
-        localsBytes = off;
-        localsAlign = align;
+        this.locals = LocalSlots.of(fn);
         int maxStackArgs = 0;
         for (Block b : fn.blocks()) {
             for (Insn i : b.insns()) {
@@ -89,7 +79,7 @@ final class X64Lowering {
             }
         }
         outgoingBytes = 8 * maxStackArgs;
-        localsBase = (outgoingBytes + align - 1) / align * align;     // as FrameLayout.compute places them
+        localsBase = (outgoingBytes + locals.align() - 1) / locals.align() * locals.align();     // as FrameLayout.compute places them
     }
 
     RegAllocFunction lower() {
@@ -249,7 +239,7 @@ final class X64Lowering {
     }
 
     long slotOffset(SlotAddr s) {
-        long off = localsBase + slotOffsets[s.slot()] + s.offset();
+        long off = localsBase + locals.offsets()[s.slot()] + s.offset();
         if (off < 0) throw new UnsupportedIrException("negative stack slot offset " + off);
         return off;
     }
