@@ -72,7 +72,7 @@ public final class RandomPrograms {
                 continue;
             } else if (kind == 7) {
                 Cond c = Cond.values()[rnd.nextInt(Cond.values().length)];
-                boolean holds = compare(c, t, a.expected(), b.expected());
+                boolean holds = IrSemantics.compare(c, t, a.expected(), b.expected());
                 Value cv = new Value(f.compare(c, a.op(), b.op()), holds ? 1 : 0);
                 checks.add(cv);
                 r = new Value(f.select(cv.op(), a.op(), b.op()), holds ? a.expected() : b.expected());
@@ -103,22 +103,6 @@ public final class RandomPrograms {
         }
         f.ret(Imm.i32(passStatus));
         return p;
-    }
-
-    private static boolean compare(Cond c, IrType t, long a, long b) {
-        long ua = t.unsigned(a), ub = t.unsigned(b);
-        return switch (c) {
-            case EQ -> a == b;
-            case NE -> a != b;
-            case SLT -> a < b;
-            case SLE -> a <= b;
-            case SGT -> a > b;
-            case SGE -> a >= b;
-            case ULT -> Long.compareUnsigned(ua, ub) < 0;
-            case ULE -> Long.compareUnsigned(ua, ub) <= 0;
-            case UGT -> Long.compareUnsigned(ua, ub) > 0;
-            case UGE -> Long.compareUnsigned(ua, ub) >= 0;
-        };
     }
 
     private static Value pick(Random rnd, List<Value> vs, IrType t) {
