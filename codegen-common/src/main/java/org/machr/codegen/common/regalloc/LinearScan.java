@@ -1,7 +1,6 @@
 package org.machr.codegen.common.regalloc;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -328,6 +327,7 @@ public final class LinearScan {
         for (int v = 0; v < homes.size(); v++) {
             if (homes.get(v) != null) sb.append('v').append(v).append(" -> ").append(homes.get(v)).append('\n');
         }
-        return sb.toString() + Arrays.toString(a.usedCalleeSaved().toArray());
+        // By register number: the set's own order depends on identity hash codes and changes run to run.
+        return sb.toString() + a.usedCalleeSaved().stream().sorted(java.util.Comparator.comparingInt(PReg::index)).toList();
     }
 }
