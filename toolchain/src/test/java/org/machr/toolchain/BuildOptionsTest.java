@@ -97,7 +97,7 @@ class BuildOptionsTest {
         Path prog = Files.writeString(dir.resolve("p.kd"), CALLS_EXTRA);
         CliRun r = machr("build", "--target", "x86_64", "-o", dir.resolve("p.elf").toString(), prog.toString());
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("extra_value");
+        assertThat(r.err()).contains("error[LNK0011]: undefined symbol 'extra_value'");
     }
 
     @Test
